@@ -1,0 +1,215 @@
+"""Safe YAML loading that remembers where every key and value came from.
+
+PyYAML's loaders hand back plain data and forget positions; reporting
+``file:line:col`` for an agency clerk needs them.  So this module builds the
+data itself from libyaml's event stream (one pass, C parser), keeping a side
+table of positions keyed by the value's path.  While it walks it refuses what
+Prakat never accepts: duplicate keys (PyYAML silently keeps the last), explicit
+tags, anchors and aliases.  Dates are kept as their source text so the schema,
+not the YAML resolver, decides what a date is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Iterator
+
+import yaml
+
+MAX_YAML_BYTES = 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+
+Path_ = tuple[str | int, ...]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Something that stops a YAML file from being read as data."""
+
+    code: str
+    mark: Mark
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    values: dict[Path_, Mark]
+    keys: dict[Path_, Mark]
+
+    def where(self, path: Path_, *, key: bool = False) -> Mark:
+        """The position of ``path``; the nearest known ancestor when it has none.
+
+        A missing key has no position of its own, so it is reported where its
+        mapping starts, which is where a clerk would add it.
+        """
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        probe = tuple(path)
+        while probe:
+            probe = probe[:-1]
+            if probe in self.values:
+                return self.values[probe]
+        return Mark(1, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _mark(event: Any) -> Mark:
+    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+@cache
+def _resolver() -> yaml.resolver.Resolver:
+    return yaml.resolver.Resolver()
+
+
+@cache
+def _constructor() -> yaml.constructor.SafeConstructor:
+    return yaml.constructor.SafeConstructor()
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """The value of a scalar as YAML 1.1 core types, except timestamps stay text."""
+    if event.style:  # quoted or block scalars are always strings ("" or None is plain)
+        return event.value
+    tag = _resolver().resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
+        return event.value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    node = yaml.ScalarNode(tag, event.value)
+    ctor = _constructor()
+    if tag == "tag:yaml.org,2002:bool":
+        return ctor.construct_yaml_bool(node)
+    if tag == "tag:yaml.org,2002:int":
+        return ctor.construct_yaml_int(node)
+    if tag == "tag:yaml.org,2002:float":
+        return ctor.construct_yaml_float(node)
+    return event.value
+
+
+class _Builder:
+    """Turns one document's events into data plus position tables."""
+
+    def __init__(self, events: Iterator[Any]) -> None:
+        self.events = events
+        self.values: dict[Path_, Mark] = {}
+        self.keys: dict[Path_, Mark] = {}
+
+    def _next(self) -> Any:
+        return next(self.events)
+
+    def _refuse_decorations(self, event: Any) -> None:
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(LoadProblem("yaml.anchor", _mark(event), {"name": str(event.anchor)}))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise _Refused(LoadProblem("yaml.tag", _mark(event), {"tag": str(tag)}))
+
+    def node(self, event: Any, path: Path_) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(LoadProblem("yaml.alias", _mark(event), {"name": str(event.anchor)}))
+        self._refuse_decorations(event)
+        self.values[path] = _mark(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while True:
+                child = self._next()
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(child, path + (len(items),)))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while True:
+                key_event = self._next()
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    return mapping
+                if isinstance(key_event, yaml.AliasEvent):
+                    raise _Refused(LoadProblem("yaml.alias", _mark(key_event), {"name": str(key_event.anchor)}))
+                self._refuse_decorations(key_event)
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    raise _Refused(LoadProblem("yaml.complex_key", _mark(key_event)))
+                key = str(_scalar(key_event))
+                key_mark = _mark(key_event)
+                if key in mapping:
+                    first = self.keys[path + (key,)]
+                    raise _Refused(LoadProblem(
+                        "yaml.duplicate_key", key_mark, {"key": key, "first_line": str(first.line)}))
+                self.keys[path + (key,)] = key_mark
+                mapping[key] = self.node(self._next(), path + (key,))
+        raise _Refused(LoadProblem("yaml.syntax", _mark(event), {"detail": type(event).__name__}))
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(BOM):
+        raw = raw[len(BOM):]
+    return raw.decode("utf-8")
+
+
+def _position_of_byte(raw: bytes, offset: int) -> Mark:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return Mark(line, column)
+
+
+def load_yaml(raw: bytes) -> tuple[YamlDocument | None, LoadProblem | None]:
+    """Parse one YAML file's bytes. Exactly one of the two results is set.
+
+    Never raises: every way a file can be unreadable becomes a LoadProblem.
+    """
+    if len(raw) > MAX_YAML_BYTES:
+        return None, LoadProblem("yaml.too_large", Mark(1, 1), {"size": str(len(raw))})
+    try:
+        text = _decode(raw)
+    except UnicodeDecodeError as err:
+        body_offset = len(BOM) if raw.startswith(BOM) else 0
+        return None, LoadProblem("yaml.encoding", _position_of_byte(raw, err.start + body_offset))
+    if "\x00" in text:
+        return None, LoadProblem("yaml.encoding", _position_of_byte(raw, raw.index(b"\x00")))
+    try:
+        return _build(text), None
+    except _Refused as refused:
+        return None, refused.problem
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+        return None, LoadProblem("yaml.syntax", where, {"detail": str(err.problem or err.context or "")})
+    except yaml.YAMLError as err:
+        return None, LoadProblem("yaml.syntax", Mark(1, 1), {"detail": str(err).splitlines()[0] if str(err) else ""})
+    except RecursionError:
+        return None, LoadProblem("yaml.syntax", Mark(1, 1), {"detail": "nested too deeply"})
+
+
+def _build(text: str) -> YamlDocument:
+    events = iter(yaml.parse(text, Loader=_Loader))
+    builder = _Builder(events)
+    data: Any = None
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(LoadProblem("yaml.multiple_documents", _mark(event)))
+            data = builder.node(next(events), ())
+    if documents == 0:
+        raise _Refused(LoadProblem("yaml.empty", Mark(1, 1)))
+    return YamlDocument(data, builder.values, builder.keys)
