@@ -132,7 +132,7 @@ def new_agency(code: str, name_th: str, name_en: str | None, parent: str | None,
                subtype: str | None, province: str | None, unit: bool, maintainers: tuple[str, ...],
                lang: str, root: Path | None) -> None:
     """Create content/agencies/CODE/agency.yaml, a valid record to fill in."""
-    from plugins.prakat.commands import run_new_agency
+    from plugins.prakat.editing import run_new_agency
     click.echo(run_new_agency(default_root(root), code=code, name_th=name_th, name_en=name_en, parent=parent,
                               type_=type_, subtype=subtype, province=province, unit=unit,
                               maintainers=list(maintainers), lang=lang))
@@ -157,7 +157,7 @@ def add_document(code: str, pdf: Path, section: str, date_: str, scope: str | No
                  name: str | None, title_th: str | None, title_en: str | None, lang: str,
                  root: Path | None) -> None:
     """Check PDF, copy it into content/documents/CODE/, and append a version to the report."""
-    from plugins.prakat.commands import run_add_document
+    from plugins.prakat.editing import run_add_document
     click.echo(run_add_document(default_root(root), code=code, pdf=pdf, section=section, date=date_,
                                 scope=scope, status=status, name=name, title_th=title_th, title_en=title_en,
                                 lang=lang))
@@ -173,7 +173,7 @@ def add_document(code: str, pdf: Path, section: str, date_: str, scope: str | No
 @handled
 def set_status(code: str, section: str, file_: str, status: str, lang: str, root: Path | None) -> None:
     """Publish or suspend one version (a version is never deleted)."""
-    from plugins.prakat.commands import run_set_status
+    from plugins.prakat.editing import run_set_status
     click.echo(run_set_status(default_root(root), code=code, section=section, file=file_, status=status,
                               lang=lang))
 
