@@ -37,7 +37,7 @@ class Finding:
         return (self.path, self.line, self.column, self.code, repr(sorted(self.params.items())))
 
 
-def finding(path: str, mark: object, code: str, **params: object) -> Finding:
+def finding(path: str, mark: object, code: str, /, **params: object) -> Finding:
     """Build a finding at a yamlpos.Mark (or anything with line and column)."""
     line = getattr(mark, "line", 1)
     column = getattr(mark, "column", 1)
