@@ -23,10 +23,13 @@ from .store import AGENCIES, DOCUMENTS, ContentStore
 
 
 def today() -> dt.date:
-    """Today, or the date pinned in PRAKAT_TODAY (tests and reproducible builds)."""
+    """Today, or the date pinned in PRAKAT_TODAY (ISO) or SOURCE_DATE_EPOCH (reproducible builds)."""
     pinned = os.environ.get("PRAKAT_TODAY")
     if pinned:
         return dt.date.fromisoformat(pinned)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
 
 

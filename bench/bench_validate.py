@@ -1,0 +1,80 @@
+"""How long validation takes on a national data set, and against a floor.
+
+    python -m bench.bench_validate [--data /tmp/prakat-bench] [--repeat 3]
+
+Generates the 20,000-agency / 60,000-version tree when it is missing
+(bench.generate, as a Git repository), then reports, each as the median of
+fresh processes with their peak memory:
+
+- full ``validate`` with an empty PDF verdict cache (what CI sees on a clean clone)
+  and with a warm one (what an agency's laptop sees the second time);
+- ``validate --changed-since HEAD`` after one agency changed (bench.generate.mutate);
+- the peer: a bare script that only parses every YAML file with libyaml and hashes
+  every PDF — the least any validator must do — so the ratio says what the checks cost.
+
+Targets: full validation within 30 s, one changed agency within 2 s.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+from pathlib import Path
+
+from bench.generate import generate, mutate
+from bench.measure import PYTHON, Measure, build_py, measure
+
+PEER = r"""
+import hashlib, os, sys, yaml
+root = sys.argv[1]
+for dirpath, _, files in os.walk(os.path.join(root, "content")):
+    for name in files:
+        path = os.path.join(dirpath, name)
+        data = open(path, "rb").read()
+        if name.endswith(".yaml"):
+            yaml.load(data, Loader=yaml.CSafeLoader)
+        else:
+            hashlib.sha256(data).hexdigest()
+"""
+
+
+def ensure_data(data: Path, agencies: int, versions: int) -> None:
+    if not (data / "content" / "agencies").is_dir():
+        print(f"generating {agencies} agencies / {versions} versions into {data} ...", flush=True)
+        generate(data, agencies=agencies, versions=versions, seed=1, git=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("/tmp/prakat-bench"))
+    parser.add_argument("--agencies", type=int, default=20000)
+    parser.add_argument("--versions", type=int, default=60000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    data: Path = args.data
+    ensure_data(data, args.agencies, args.versions)
+    subprocess.run(["git", "checkout", "-q", "--", "content"], cwd=data, check=False)
+    subprocess.run(["git", "clean", "-qfd", "--", "content"], cwd=data, check=False)
+    cache = data / ".prakat-cache"
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    validate = build_py("validate", "--root", str(data), "--format", "json")
+    peer = measure("peer: parse all YAML + hash all PDFs", [PYTHON, "-c", PEER, str(data)], args.repeat)
+    cold = measure("validate (cold PDF cache)", validate, args.repeat, before=drop_cache)
+    warm = measure("validate (warm PDF cache)", validate, args.repeat)
+    code = mutate(data, seed=2)
+    changed = measure(f"validate --changed-since HEAD (1 agency: {code})",
+                      validate + ["--changed-since", "HEAD"], args.repeat)
+    subprocess.run(["git", "checkout", "-q", "--", "content"], cwd=data, check=False)
+    subprocess.run(["git", "clean", "-qfd", "--", "content"], cwd=data, check=False)
+    rows: list[tuple[Measure, Measure | None]] = [(peer, None), (cold, peer), (warm, peer), (changed, None)]
+    print(f"data: {data} ({args.agencies} agencies, {args.versions} versions)")
+    for row, against in rows:
+        print(row.row(against))
+    print("targets: full ≤ 30 s, one changed agency ≤ 2 s; ratio = validate / peer")
+
+
+if __name__ == "__main__":
+    main()
