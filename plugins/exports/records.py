@@ -1,0 +1,190 @@
+"""The open-data records of each visible agency, as plain values.
+
+One ``ExportData`` per build or per ``export`` command: the model, the
+compliance rows of stats.py (the same rows the dashboard counts) and the site
+address.  The CSV rows and the JSON records are built from it; nothing here
+re-derives a status.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from plugins.prakat.compliance import Compliance, SectionStatus
+from plugins.prakat.model import Agency, Model, Text, Version
+from plugins.prakat.sitedata import SiteData
+from plugins.prakat.stats import AgencyRow, agency_rows
+
+GENERATOR = "Prakat open-data export"
+LICENCE_NOTE = {
+    "th": "ข้อมูลนี้เผยแพร่โดยหน่วยงานของรัฐตามพระราชบัญญัติการปฏิบัติราชการทางอิเล็กทรอนิกส์ พ.ศ. 2565 "
+          "นำไปใช้ เผยแพร่ต่อ และดัดแปลงได้โดยอ้างอิงแหล่งที่มา",
+    "en": "Published by Thai state agencies under the Electronic Government Administration Act B.E. 2565. "
+          "You may use, share and adapt it; please cite the source.",
+}
+
+
+@dataclass
+class ExportData:
+    model: Model
+    compliance: dict[str, Compliance]
+    rows: list[AgencyRow]
+    site_url: str  # absolute, no trailing slash; may be empty outside a configured site
+    as_of: dt.date
+
+    @classmethod
+    def from_site(cls, site: SiteData) -> "ExportData":
+        return cls(site.model, site.compliance, agency_rows(site.model, site.compliance, site.history),
+                   site.site_url, site.as_of)
+
+    def url(self, path: str) -> str:
+        """The absolute address of a site path given without a leading slash (percent-encoded)."""
+        return f"{self.site_url}/{quote(path, safe='/')}"
+
+    def page_url(self, code: str) -> str:
+        return self.url(f"agencies/{code}/")
+
+
+def _text(value: Text | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return value.th if lang == "th" else value.en
+
+
+def _flag(agency: Agency, name: str) -> bool | None:
+    value = agency.flags.get(name)
+    return value if isinstance(value, bool) else None
+
+
+def _gecc(agency: Agency) -> str:
+    value = agency.flags.get("gecc_level")
+    return value if isinstance(value, str) else ""
+
+
+def compliance_row(row: AgencyRow) -> list[Any]:
+    """The values of compliance.csv (fields.COMPLIANCE_COLUMNS), in order."""
+    return [
+        row.code, row.name.th, row.name.en, row.type, row.subtype, row.province, row.parent, row.top_level,
+        row.section10.key, row.section10.via if row.section10.met else None,
+        row.section16.key, row.section16.via if row.section16.met else None,
+        row.section13, row.updated,
+    ]
+
+
+def agency_row(data: ExportData, row: AgencyRow) -> list[Any]:
+    """The values of agencies.csv (fields.AGENCY_COLUMNS), in order."""
+    agency = data.model.agencies[row.code]
+    return [
+        row.code, row.name.th, row.name.en, _text(agency.full_name, "th"), _text(agency.full_name, "en"),
+        row.type, row.subtype, agency.unit, row.parent, row.top_level, row.province,
+        _text(agency.address, "th"), _text(agency.address, "en"), agency.website,
+        agency.emails.get("public"), agency.emails.get("registered"), agency.emails.get("complaints"),
+        "; ".join(agency.phones), _text(agency.hours, "th"), _text(agency.hours, "en"),
+        _flag(agency, "serves_public"), _flag(agency, "central_agency"),
+        _flag(agency, "important_service_point"), _flag(agency, "education"), _gecc(agency),
+        data.page_url(row.code), row.updated,
+    ]
+
+
+# --- agencies.json -----------------------------------------------------------------------
+
+def _bilingual(value: Text | None) -> dict[str, str] | None:
+    return {"th": value.th, "en": value.en} if value is not None else None
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def version_record(data: ExportData, version: Version) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "agency": version.owner,
+        "file": version.file,
+        "sha256": version.sha256,
+        "date": _iso(version.date),
+    }
+    if version.section == "10":
+        record["scope"] = version.scope
+    record["title"] = _bilingual(version.title)
+    record["url"] = data.url(version.document_path)
+    return record
+
+
+def _status(status: SectionStatus) -> dict[str, Any]:
+    return {"status": status.key, "reason": status.reason, "via": status.via if status.met else None}
+
+
+def _section13(data: ExportData, agency: Agency, status: str) -> dict[str, Any]:
+    block = agency.section13
+    return {
+        "status": status,
+        "has_licences": block.has_licences if block else None,
+        "gazette_status": block.gazette_status if block and block.has_licences else None,
+        "versions": [version_record(data, v) for v in agency.published("13")],
+        "gazette_links": [{"url": g.url, "recorded": _iso(g.recorded)}
+                          for g in (block.gazette_links if block else ()) if g.status == "published"],
+        "licence_channels": [{"licence": _bilingual(c.licence), "url": c.url}
+                             for c in (block.licence_channels if block else ()) if c.status == "published"],
+    }
+
+
+def agency_record(data: ExportData, row: AgencyRow) -> dict[str, Any]:
+    """One agency of agencies.json: the profile, published versions only, and its compliance."""
+    agency = data.model.agencies[row.code]
+    result = data.compliance[row.code]
+    inherited = result.inherited10
+    return {
+        "code": row.code,
+        "name": _bilingual(agency.name),
+        "full_name": _bilingual(agency.full_name),
+        "type": row.type,
+        "subtype": row.subtype,
+        "unit": agency.unit,
+        "parent": row.parent,
+        "top_level": row.top_level,
+        "province": row.province,
+        "address": _bilingual(agency.address),
+        "website": agency.website,
+        "emails": {k: agency.emails[k] for k in ("public", "registered", "complaints") if k in agency.emails},
+        "phones": list(agency.phones),
+        "hours": _bilingual(agency.hours),
+        "flags": {
+            "serves_public": _flag(agency, "serves_public"),
+            "central_agency": _flag(agency, "central_agency"),
+            "important_service_point": _flag(agency, "important_service_point"),
+            "education": _flag(agency, "education"),
+            "gecc_level": _gecc(agency) or None,
+        },
+        "page_url": data.page_url(row.code),
+        "updated": _iso(row.updated),
+        "section10": {
+            "versions": [version_record(data, v) for v in agency.published("10")],
+            "inherited": version_record(data, inherited) if inherited else None,
+        },
+        "section16": {
+            "versions": [version_record(data, v) for v in agency.published("16")],
+        },
+        "section13": _section13(data, agency, row.section13),
+        "problems": [{"category": p.category, "description": p.description or None} for p in agency.problems],
+        "compliance": {
+            "section10": _status(row.section10),
+            "section16": _status(row.section16),
+            "section13": row.section13,
+        },
+    }
+
+
+def metadata(data: ExportData) -> dict[str, Any]:
+    return {
+        "title": {"th": "ข้อมูลหน่วยงานและการดำเนินการตาม พ.ร.บ. การปฏิบัติราชการทางอิเล็กทรอนิกส์ พ.ศ. 2565",
+                  "en": "State agencies and their compliance with the Electronic Government Administration Act "
+                        "B.E. 2565"},
+        "as_of": data.as_of.isoformat(),
+        "source": data.url(""),
+        "generator": GENERATOR,
+        "licence": LICENCE_NOTE,
+        "schema": data.url("data/datapackage.json"),
+        "count": len(data.rows),
+    }
