@@ -1,0 +1,509 @@
+"""The review as a pull-request comment (Markdown) or as JSON (docs/review.md).
+
+Markdown is written for an agency's web clerk and a reviewer at a parent
+agency: the verdict first, then errors, permissions, what the public will
+see change, and compliance.  Every value a record supplies is escaped, and
+handles are shown as code so that a comment never notifies a team.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import Callable
+
+from .compliance import INHERITED, NONE, ONLY_SUSPENDED, OWN, UNIT_PARENT, UNIT_UNCOVERED, SectionStatus
+from .permissions import AGENCY, MOVE, MOVE_TOP, NEW_AGENCY, NO_AGENCY, OUTSIDE, Requirement
+from .reporters import as_dict
+from .review import Review
+from .review_model import (ADDED, CHANGED, HIDDEN, REMOVED, SHOWN, V_ADDED, V_MODIFIED, V_PUBLISHED, V_REMOVED,
+                           V_SUSPENDED, AgencyChange, CauseGroup, FieldChange, StatusChange, VersionChange)
+from .thaidate import short_date
+from .vocabulary import vocabulary
+
+PREVIEW_ENV = "PRAKAT_PREVIEW_URL"
+FORMAT = "prakat-review/1"
+MAX_MARKDOWN = 60_000  # GitHub refuses comments over 65,536 characters
+COMPACT_ROWS = 20
+
+
+def preview_url() -> str:
+    """Where the preview site is, without a trailing slash; empty for site-relative links."""
+    return os.environ.get(PREVIEW_ENV, "").strip().rstrip("/")
+
+
+def page_url(code: str, lang: str, preview: str) -> str:
+    return f"{preview}{'/en' if lang == 'en' else ''}/agencies/{code}/"
+
+
+# --- escaping ----------------------------------------------------------------------------------
+
+_MD_SPECIAL = "\\`*_[]<>|#"
+
+
+def text(value: object) -> str:
+    """Record text in Markdown: no markup, no HTML, one line, safe inside a table."""
+    out = str(value).replace("\r", " ").replace("\n", " ")
+    for ch in _MD_SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("@", "@\u2060")  # a word joiner: shows the same, mentions nobody
+
+
+def code(value: object) -> str:
+    """An exact value (file, URL, e-mail, handle) as a code span that survives a table cell."""
+    raw = str(value).replace("\r", " ").replace("\n", " ").replace("|", "\\|")
+    fence = "``" if "`" in raw else "`"
+    return f"{fence}{raw}{fence}" if fence == "`" else f"{fence} {raw} {fence}"
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+class Labels:
+    def __init__(self, lang: str, review: Review, preview: str) -> None:
+        self.lang = lang
+        self.review = review
+        self.preview = preview
+        self.vocab = vocabulary()
+
+    def say(self, th: str, en: str) -> str:
+        return en if self.lang == "en" else th
+
+    def name(self, code_: str) -> str:
+        found = self.review.names.get(code_)
+        return text(found.get(self.lang)) if found else code_
+
+    def agency(self, code_: str, link: bool = True) -> str:
+        """The agency's name, linked to its page when it has one after the change, then its code."""
+        label = self.name(code_)
+        if link and code_ in self.review.visible:
+            label = f"[{label}]({page_url(code_, self.lang, self.preview)})"
+        return f"{label} {code(code_)}"
+
+    def section(self, key: str) -> str:
+        return self.say(f"มาตรา {key}", f"Section {key}")
+
+    def date(self, iso: str | None) -> str:
+        return short_date(dt.date.fromisoformat(iso), self.lang) if iso else "—"
+
+    def vocab_label(self, table: str, key: object) -> str:
+        labels = getattr(self.vocab, table)
+        return labels[key].get(self.lang) if key in labels else str(key)
+
+
+NOTHING = {"th": "— (ไม่มี)", "en": "— (none)"}
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name.th": ("ชื่อ (ไทย)", "Name (Thai)"), "name.en": ("ชื่อ (อังกฤษ)", "Name (English)"),
+    "full_name.th": ("ชื่อเต็ม (ไทย)", "Full name (Thai)"), "full_name.en": ("ชื่อเต็ม (อังกฤษ)", "Full name (English)"),
+    "address.th": ("ที่อยู่ (ไทย)", "Address (Thai)"), "address.en": ("ที่อยู่ (อังกฤษ)", "Address (English)"),
+    "hours.th": ("เวลาทำการ (ไทย)", "Opening hours (Thai)"), "hours.en": ("เวลาทำการ (อังกฤษ)", "Opening hours (English)"),
+    "province": ("จังหวัด", "Province"), "website": ("เว็บไซต์", "Website"),
+    "emails.public": ("อีเมลสำหรับประชาชนติดต่อ", "Public e-mail"),
+    "emails.registered": ("อีเมลที่ลงทะเบียนกับ สพร.", "E-mail registered with DGA"),
+    "emails.complaints": ("อีเมลสำหรับรับคำร้อง", "Complaints e-mail"),
+    "phones": ("โทรศัพท์", "Phones"), "parent": ("หน่วยงานต้นสังกัด", "Parent agency"),
+    "unit": ("หน่วยงานในสังกัด (unit)", "Internal unit of its parent"), "type": ("ประเภทหน่วยงาน", "Agency type"),
+    "subtype": ("ประเภทย่อย", "Subtype"),
+    "flags.serves_public": ("ให้บริการประชาชน", "Serves the public"),
+    "flags.central_agency": ("เป็นหน่วยงานส่วนกลาง", "Central agency"),
+    "flags.important_service_point": ("เป็นจุดบริการสำคัญ", "Important service point"),
+    "flags.education": ("สถานศึกษา", "Educational institution"),
+    "flags.gecc_level": ("ศูนย์ราชการสะดวก (GECC)", "Government Easy Contact Center level"),
+    "maintainers": ("ผู้ดูแลข้อมูล (ไม่แสดงบนเว็บไซต์)", "Maintainers (not shown on the site)"),
+    "section13.has_licences": ("มีใบอนุญาต", "Has licences"),
+    "section13.gazette_status": ("สถานะการประกาศในราชกิจจานุเบกษา", "Royal Gazette status"),
+}
+
+
+def field_label(key: str, lab: Labels) -> str:
+    th, en = FIELD_LABELS.get(key, (key, key))
+    return lab.say(th, en)
+
+
+def field_value(key: str, value: object, lab: Labels) -> str:
+    if value is None or value == [] or value == "":
+        return lab.say(NOTHING["th"], NOTHING["en"])
+    if isinstance(value, bool):
+        return lab.say("ใช่", "yes") if value else lab.say("ไม่ใช่", "no")
+    if key == "province":
+        return f"{text(lab.vocab_label('provinces', value))} ({code(value)})"
+    if key == "type":
+        return text(lab.vocab_label("types", value))
+    if key == "subtype":
+        return text(lab.vocab_label("subtypes", value))
+    if key == "flags.gecc_level":
+        return text(lab.vocab_label("gecc_levels", value))
+    if key == "section13.gazette_status":
+        return text(lab.vocab_label("gazette_statuses", value))
+    if key == "parent":
+        return lab.agency(str(value))
+    if isinstance(value, list):
+        return ", ".join(code(v) for v in value)
+    if key in ("website",) or key.startswith("emails."):
+        return code(value)
+    return text(value)
+
+
+# --- compliance wording ----------------------------------------------------------------------
+
+def status_cell(status: SectionStatus | str | None, section: str, lab: Labels) -> str:
+    if status is None:
+        return lab.say("— (ไม่แสดงบนเว็บไซต์)", "— (not on the public site)")
+    if isinstance(status, str):  # Section 13
+        if status == "not_applicable":
+            return lab.say("➖ ไม่มีใบอนุญาต (ไม่ต้องประกาศ)", "➖ no licences (nothing to publish)")
+        if status == "missing":
+            return lab.say("❌ ยังไม่ได้รายงาน", "❌ not reported")
+        mark = "✅" if status == "complete" else "⚠️"
+        return f"{mark} {text(lab.vocab_label('gazette_statuses', status))}"
+    via = lab.name(status.via) if status.via else ""
+    document = lab.say("ประกาศ", "announcement") if section == "10" else lab.say("คำสั่ง", "order")
+    if status.reason == OWN:
+        return lab.say(f"✅ ครบ — {document}ของหน่วยงานเอง", f"✅ met — its own {document}")
+    if status.reason == INHERITED:
+        return lab.say(f"✅ ครบ — ประกาศจากหน่วยงานต้นสังกัด ({via})", f"✅ met — announcement of its parent ({via})")
+    if status.reason == UNIT_PARENT:
+        return lab.say(f"✅ ครบ — ใช้คำสั่งของต้นสังกัด ({via})", f"✅ met — covered by its parent's order ({via})")
+    if status.reason == ONLY_SUSPENDED:
+        return lab.say(f"❌ ยังไม่ครบ — มีแต่{document}ที่ระงับแล้ว", f"❌ not met — only suspended {document}s")
+    if status.reason == UNIT_UNCOVERED:
+        return lab.say("❌ ยังไม่ครบ — ต้นสังกัดก็ยังไม่มีคำสั่ง", "❌ not met — its parent has no order either")
+    assert status.reason == NONE
+    return lab.say("❌ ยังไม่ครบ", "❌ not met")
+
+
+def _direction(change: StatusChange) -> str:
+    before, after = change.met_before, change.met_after
+    if before is True and after is False:
+        return "⬇️"
+    if before is False and after is True:
+        return "⬆️"
+    return ""
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return out
+
+
+def _verdict(review: Review, lab: Labels) -> list[str]:
+    perms = review.permissions
+    author = code(perms.author.user) if perms.author else None
+    reasons = []
+    if review.invalid:
+        n = len(review.errors)
+        reasons.append(lab.say(f"พบข้อผิดพลาด {n} รายการในไฟล์ที่แก้ไข ต้องแก้ก่อนจึงจะรวมได้",
+                               f"{n} error(s) in the changed files must be fixed before merging"))
+    if review.refused:
+        n = len({r.path for r in perms.refused})
+        reasons.append(lab.say(f"{author} ไม่มีสิทธิ์แก้ไข {n} ไฟล์", f"{author} may not change {n} file(s)"))
+    if reasons:
+        head = lab.say("**ผลการตรวจ: ❌ ยังรวมไม่ได้** — ", "**Verdict: ❌ not ready to merge** — ") + "; ".join(reasons)
+    elif perms.author is None:
+        head = lab.say("**ผลการตรวจ: ✅ ข้อมูลถูกต้อง** — ไม่ได้ตรวจสิทธิ์ผู้แก้ไข (ไม่ได้ระบุ `--author`)",
+                       "**Verdict: ✅ valid** — the author's rights were not checked (no `--author`)")
+    else:
+        head = lab.say(f"**ผลการตรวจ: ✅ ผ่าน** — ข้อมูลถูกต้อง และ {author} มีสิทธิ์แก้ไขทุกไฟล์ที่เปลี่ยน",
+                       f"**Verdict: ✅ ready for review** — valid, and {author} may change every file it touches")
+    short = review.commit[:10]
+    files = len(review.content_files) + len(review.other_files)
+    base = lab.say(f"เทียบกับ {code(review.base)} ({code(short)}) · ไฟล์ที่เปลี่ยน {files} ไฟล์",
+                   f"Compared with {code(review.base)} ({code(short)}) · {files} file(s) changed")
+    return [head, "", base]
+
+
+def _findings(review: Review, lab: Labels, compact: bool) -> list[str]:
+    out: list[str] = []
+    for title, items in ((lab.say("❌ ข้อผิดพลาด", "❌ Errors"), review.errors),
+                         (lab.say("⚠️ คำเตือน", "⚠️ Warnings"), review.warnings)):
+        if not items:
+            continue
+        out += ["", f"### {title} ({len(items)})", ""]
+        shown = items[:50] if compact else items
+        for f in shown:
+            out.append(f"- {code(f'{f.path}:{f.line}:{f.column}')} {code(f.code)} {text(f.message(lab.lang))}")
+        if len(shown) < len(items):
+            out.append(lab.say(f"- … และอีก {len(items) - len(shown)} รายการ (รัน `python build.py validate` เพื่อดูทั้งหมด)",
+                               f"- … and {len(items) - len(shown)} more (run `python build.py validate` for all)"))
+    return out
+
+
+REASONS: dict[str, tuple[str, str]] = {
+    AGENCY: ("ไฟล์ของ {agency}: ผู้ดูแลของหน่วยงานนี้หรือของหน่วยงานต้นสังกัด",
+             "a file of {agency}: its maintainers or a parent agency's"),
+    NEW_AGENCY: ("หน่วยงานใหม่ {agency}: ผู้ดูแลของหน่วยงานต้นสังกัด (ชื่อใน maintainers ของหน่วยงานใหม่จะมีผลหลังรวมแล้ว)",
+                 "new agency {agency}: its parent agencies' maintainers (its own maintainers count once merged)"),
+    MOVE: ("ย้าย {agency} ไปอยู่ใต้ {parent}: ผู้ดูแลของต้นสังกัดใหม่ต้องเห็นชอบ",
+           "moves {agency} under {parent}: the new parent's maintainers must agree"),
+    MOVE_TOP: ("ยกเลิกหน่วยงานต้นสังกัดของ {agency}: เฉพาะผู้ตรวจส่วนกลาง",
+               "removes the parent of {agency}: central reviewers only"),
+    NO_AGENCY: ("ไม่ใช่ไฟล์ของหน่วยงานใด: เฉพาะผู้ตรวจส่วนกลาง", "belongs to no agency: central reviewers only"),
+    OUTSIDE: ("นอก content/ (โปรแกรม แม่แบบ การตั้งค่า CI): เฉพาะผู้ตรวจส่วนกลาง",
+              "outside content/ (code, theme, settings, CI): central reviewers only"),
+}
+
+
+def _reason(req: Requirement, lab: Labels) -> str:
+    th, en = REASONS[req.reason]
+    return lab.say(th, en).format(agency=lab.agency(req.code, link=False) if req.code else "",
+                                  parent=lab.agency(req.parent, link=False) if req.parent else "")
+
+
+def _permissions(review: Review, lab: Labels) -> list[str]:
+    perms = review.permissions
+    out = ["", lab.say("### 🔐 สิทธิ์ในการแก้ไข", "### 🔐 Who may make this change"), ""]
+    if not review.central_configured:
+        out += [lab.say("⚠️ ยังไม่ได้ตั้งรายชื่อผู้ตรวจส่วนกลาง (`PRAKAT_CENTRAL_REVIEWERS` ใน pelicanconf.py)",
+                        "⚠️ No central reviewers are set (`PRAKAT_CENTRAL_REVIEWERS` in pelicanconf.py)"), ""]
+    if perms.author is None:
+        out.append(lab.say("ไม่ได้ระบุผู้แก้ไข (`--author`) จึงแสดงเฉพาะว่าใครมีสิทธิ์แก้ไขแต่ละไฟล์",
+                           "No author given (`--author`): who may change each file is listed below."))
+    elif perms.allowed:
+        teams = ", ".join(code(t) for t in perms.author.teams)
+        via = lab.say(f" (ทีม: {teams})", f" (teams: {teams})") if teams else ""
+        out.append(lab.say(f"✅ {code(perms.author.user)}{via} มีสิทธิ์แก้ไขทุกไฟล์ที่เปลี่ยน",
+                           f"✅ {code(perms.author.user)}{via} may change every file this touches"))
+    else:
+        out.append(lab.say(
+            f"❌ {code(perms.author.user)} ไม่มีสิทธิ์แก้ไขไฟล์ต่อไปนี้ ผู้ที่มีชื่อในคอลัมน์ \"ผู้มีสิทธิ์\" "
+            "ต้องเป็นผู้ส่งการเปลี่ยนแปลงนี้ หรือขอให้ผู้ดูแลหน่วยงานต้นสังกัดเพิ่มชื่อคุณใน maintainers ก่อน",
+            f"❌ {code(perms.author.user)} may not change these files. Someone listed under \"Who may\" must "
+            "make this change, or a parent agency's maintainer must first add you to maintainers."))
+        out.append("")
+        rows = [[code(r.path), " ".join(code(o) for o in r.owners) or lab.say("— (ไม่มี)", "— (nobody)"),
+                 _reason(r, lab)] for r in perms.refused]
+        out += _table([lab.say("ไฟล์", "File"), lab.say("ผู้มีสิทธิ์", "Who may"), lab.say("เหตุผล", "Why")], rows)
+    shown = perms.requirements if perms.author is None else [r for r in perms.requirements if r not in perms.refused]
+    if shown:
+        rows = [[code(r.path), " ".join(code(o) for o in r.owners) or "—", _reason(r, lab)] for r in shown]
+        title = lab.say("ผู้มีสิทธิ์แก้ไขแต่ละไฟล์", "Who may change each file")
+        out += ["", f"<details><summary>{title} ({len(rows)})</summary>", ""]
+        out += _table([lab.say("ไฟล์", "File"), lab.say("ผู้มีสิทธิ์", "Who may"), lab.say("เหตุผล", "Why")], rows)
+        out += ["", "</details>"]
+    return out
+
+
+AGENCY_KIND: dict[str, tuple[str, str]] = {
+    ADDED: ("🆕 เพิ่มหน่วยงานใหม่", "🆕 new agency"),
+    REMOVED: ("🗑️ ลบหน่วยงานออก (หน้าของหน่วยงานจะหายไปจากเว็บไซต์)", "🗑️ agency removed (its page will disappear)"),
+    HIDDEN: ("🙈 ซ่อนจากเว็บไซต์ (visible: false)", "🙈 hidden from the site (visible: false)"),
+    SHOWN: ("👁️ กลับมาแสดงบนเว็บไซต์", "👁️ shown on the site again"),
+    CHANGED: ("✏️ แก้ไข", "✏️ changed"),
+}
+
+VERSION_KIND: dict[str, tuple[str, str]] = {
+    V_ADDED: ("🆕 เพิ่มฉบับใหม่", "🆕 new version"),
+    V_PUBLISHED: ("▶️ เปลี่ยนเป็นเผยแพร่", "▶️ now published"),
+    V_SUSPENDED: ("⏸️ ระงับการเผยแพร่", "⏸️ suspended"),
+    V_REMOVED: ("⚠️ ลบรายการออก (ควรเปลี่ยน status เป็น suspended แทนการลบ)",
+                "⚠️ entry deleted (set its status to suspended instead)"),
+    V_MODIFIED: ("✏️ แก้ไขรายละเอียด", "✏️ details changed"),
+}
+
+MODIFIED_FIELDS = {"date": ("วันที่", "date"), "scope": ("ขอบเขต", "scope"),
+                   "sha256": ("ไฟล์ PDF (sha256)", "PDF file (sha256)"), "title": ("ชื่อเรื่อง", "title")}
+
+
+def _version_row(v: VersionChange, code_: str, lab: Labels, visible: bool) -> list[str]:
+    what = lab.say(*VERSION_KIND[v.change])
+    if v.change == V_ADDED:
+        what += " — " + text(lab.vocab_label("statuses", v.status))
+    if v.modified:
+        what += ": " + ", ".join(lab.say(*MODIFIED_FIELDS[m]) for m in v.modified)
+    if v.current:
+        what += lab.say(" · เป็นฉบับปัจจุบัน", " · now the current version")
+    elif v.was_current:
+        what += lab.say(" · ไม่ใช่ฉบับปัจจุบันอีกต่อไป", " · no longer the current version")
+    file_cell = code(v.file)
+    if visible and v.status == "published" and v.change != V_REMOVED:
+        file_cell = f"[{file_cell}]({lab.preview}/documents/{code_}/{v.file})"
+    if v.title:
+        file_cell += "<br>" + text(v.title.get(lab.lang))
+    scope = text(lab.vocab_label("scopes", v.scope)) if v.section == "10" else "—"
+    return [lab.section(v.section), what, file_cell, lab.date(v.date), scope]
+
+
+def _agency_block(change: AgencyChange, lab: Labels) -> list[str]:
+    out = ["", f"#### {lab.agency(change.code)} — {lab.say(*AGENCY_KIND[change.change])}"]
+    if change.fields:
+        out.append("")
+        if change.change == ADDED:
+            rows = [[field_label(f.field, lab), field_value(f.field, f.new, lab)] for f in change.fields]
+            out += _table([lab.say("ข้อมูล", "Field"), lab.say("ค่า", "Value")], rows)
+        else:
+            rows = [[field_label(f.field, lab), field_value(f.field, f.old, lab), field_value(f.field, f.new, lab)]
+                    for f in change.fields]
+            out += _table([lab.say("ข้อมูล", "Field"), lab.say("เดิม", "Before"), lab.say("ใหม่", "After")], rows)
+    if change.versions:
+        out += ["", lab.say("**เอกสาร**", "**Documents**"), ""]
+        rows = [_version_row(v, change.code, lab, change.visible) for v in change.versions]
+        out += _table([lab.say("มาตรา", "Section"), lab.say("การเปลี่ยนแปลง", "Change"), lab.say("ไฟล์", "File"),
+                       lab.say("วันที่", "Date"), lab.say("ขอบเขต", "Scope")], rows)
+    if change.section13 or change.section13_items:
+        out += ["", lab.say("**ใบอนุญาต (มาตรา 13)**", "**Licences (Section 13)**"), ""]
+        for f in change.section13:
+            out.append(f"- {field_label(f.field, lab)}: {field_value(f.field, f.old, lab)} → "
+                       f"{field_value(f.field, f.new, lab)}")
+        for item in change.section13_items:
+            kind = lab.say("ลิงก์ราชกิจจานุเบกษา", "Royal Gazette link") if item.kind == "gazette_link" \
+                else lab.say("ช่องทางตรวจสอบใบอนุญาต", "licence check channel")
+            label = f" ({text(item.label.get(lab.lang))})" if item.label else ""
+            out.append(f"- {kind}{label} {code(item.url)}: {lab.say(*VERSION_KIND[item.change])}")
+    if change.problems:
+        before, after = change.problems
+        out += ["", lab.say("**ปัญหาอุปสรรค**", "**Problems reported**"), ""]
+        rows = []
+        for i in range(max(len(before), len(after))):
+            rows.append([str(i + 1), _problem(before[i] if i < len(before) else None, lab),
+                         _problem(after[i] if i < len(after) else None, lab)])
+        out += _table(["#", lab.say("เดิม", "Before"), lab.say("ใหม่", "After")], rows)
+    return out
+
+
+def _problem(problem: tuple[str, str] | None, lab: Labels) -> str:
+    if problem is None:
+        return "—"
+    category, description = problem
+    label = text(lab.vocab_label("problem_categories", category))
+    return f"{label}: {text(description)}" if description else label
+
+
+def _compliance(groups: list[CauseGroup], lab: Labels, compact: bool) -> list[str]:
+    total = len({c.code for g in groups for c in g.changes})
+    out = ["", lab.say("### 📊 ผลการปฏิบัติตาม พ.ร.บ. ที่เปลี่ยน", "### 📊 Compliance changes"), "",
+           lab.say(f"สถานะบนเว็บไซต์และแดชบอร์ดเปลี่ยนสำหรับ {total} หน่วยงาน จัดกลุ่มตามหน่วยงานที่เป็นต้นเหตุ "
+                   "(⬇️ จากครบเป็นไม่ครบ ⬆️ จากไม่ครบเป็นครบ)",
+                   f"The public status changes for {total} agencies, grouped by the agency that causes it "
+                   "(⬇️ met to not met, ⬆️ not met to met)")]
+    for group in groups:
+        agencies = group.agencies
+        others = len([c for c in agencies if c != group.cause])
+        extra = lab.say(f" และหน่วยงานในสังกัด {others} แห่ง", f" and {others} subordinate agencies") if others else ""
+        out += ["", lab.say(f"#### จาก {lab.agency(group.cause)}{extra}",
+                            f"#### From {lab.agency(group.cause)}{extra}"), ""]
+        rows = [[lab.agency(c.code), lab.section(c.section), status_cell(c.old, c.section, lab),
+                 f"{_direction(c)} {status_cell(c.new, c.section, lab)}".strip()] for c in group.changes]
+        header = [lab.say("หน่วยงาน", "Agency"), lab.say("มาตรา", "Section"), lab.say("เดิม", "Before"),
+                  lab.say("ใหม่", "After")]
+        if compact and len(rows) > COMPACT_ROWS:
+            out += _table(header, rows[:COMPACT_ROWS])
+            out.append(lab.say(
+                f"\n… และอีก {len(rows) - COMPACT_ROWS} รายการ — รายการเต็มอยู่ใน review.json ของงาน CI "
+                "หรือรัน `python build.py review --base ...` ในเครื่อง",
+                f"\n… and {len(rows) - COMPACT_ROWS} more; the full list is in the CI job's review.json, "
+                "or run `python build.py review --base ...` locally"))
+        elif len(rows) > COMPACT_ROWS:
+            summary = lab.say(f"รายการทั้งหมด {len(rows)} รายการ", f"All {len(rows)} changes")
+            out += [f"<details><summary>{summary}</summary>", ""] + _table(header, rows) + ["", "</details>"]
+        else:
+            out += _table(header, rows)
+    return out
+
+
+def _markdown(review: Review, lab: Labels, compact: bool) -> str:
+    out = [lab.say("## 📋 สรุปการเปลี่ยนแปลง (Prakat)", "## 📋 Change summary (Prakat)"), ""]
+    out += _verdict(review, lab)
+    out += _findings(review, lab, compact)
+    out += _permissions(review, lab)
+    if review.agencies:
+        out += ["", lab.say(f"### 🏢 หน่วยงานที่เปลี่ยน ({len(review.agencies)})",
+                            f"### 🏢 Agencies changed ({len(review.agencies)})")]
+        for change in review.agencies:
+            out += _agency_block(change, lab)
+    if review.compliance:
+        out += _compliance(review.compliance, lab, compact)
+    if not review.agencies and not review.compliance:
+        out += ["", lab.say("ไม่มีการเปลี่ยนแปลงที่ประชาชนจะเห็นบนเว็บไซต์",
+                            "Nothing the public sees on the site changes.")]
+    if review.other_files:
+        out += ["", lab.say(f"### 🧩 ไฟล์นอก content/ ({len(review.other_files)})",
+                            f"### 🧩 Files outside content/ ({len(review.other_files)})"), "",
+                lab.say("ต้องได้รับความเห็นชอบจากผู้ตรวจส่วนกลาง", "These need a central reviewer's approval."), ""]
+        out += [f"- {code(p)}" for p in review.other_files]
+    if _owners_change(review):
+        out += ["", lab.say(
+            "ℹ️ การเปลี่ยนแปลงนี้เปลี่ยนผู้ดูแลหรือโครงสร้างหน่วยงาน ไฟล์ CODEOWNERS จะถูกสร้างใหม่โดยอัตโนมัติหลังรวม "
+            "(หรือรัน `python build.py codeowners`)",
+            "ℹ️ This changes maintainers or the hierarchy: CODEOWNERS is regenerated after the merge "
+            "(or run `python build.py codeowners`).")]
+    return "\n".join(out) + "\n"
+
+
+def _owners_change(review: Review) -> bool:
+    return any(c.change in (ADDED, REMOVED) or any(f.field in ("maintainers", "parent") for f in c.fields)
+               for c in review.agencies)
+
+
+def render_markdown(review: Review, lang: str, preview: str = "") -> str:
+    lab = Labels(lang, review, preview)
+    full = _markdown(review, lab, compact=False)
+    return full if len(full) <= MAX_MARKDOWN else _markdown(review, lab, compact=True)
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+def _status_json(status: SectionStatus | str | None) -> object:
+    if status is None or isinstance(status, str):
+        return status
+    return {"status": status.key, "reason": status.reason, "via": status.via,
+            "file": status.version.file if status.version else None}
+
+
+def _value_json(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _field_json(f: FieldChange) -> dict[str, object]:
+    return {"field": f.field, "old": _value_json(f.old), "new": _value_json(f.new)}
+
+
+def render_json(review: Review, lang: str, preview: str = "") -> str:
+    perms = review.permissions
+    refused = perms.refused
+
+    def agency(code_: str) -> dict[str, object]:
+        name = review.names.get(code_)
+        return {"code": code_, "name": {"th": name.th, "en": name.en} if name else None,
+                "url": page_url(code_, lang, preview) if code_ in review.visible else None}
+
+    doc = {
+        "format": FORMAT,
+        "base": review.base,
+        "base_commit": review.commit,
+        "verdict": {"ok": review.exit_code == 0, "invalid": review.invalid, "refused": review.refused},
+        "validation": {"errors": [as_dict(f, lang) for f in review.errors],
+                       "warnings": [as_dict(f, lang) for f in review.warnings]},
+        "permissions": {
+            "author": perms.author.user if perms.author else None,
+            "teams": list(perms.author.teams) if perms.author else [],
+            "central_reviewers": list(perms.central),
+            "files": [{"path": r.path, "owners": list(r.owners), "reason": r.reason, "code": r.code,
+                       "parent": r.parent, "allowed": None if perms.author is None else r not in refused}
+                      for r in perms.requirements],
+        },
+        "agencies": [{
+            **agency(c.code), "change": c.change,
+            "fields": [_field_json(f) for f in c.fields],
+            "versions": [{"section": v.section, "change": v.change, "file": v.file, "date": v.date,
+                          "status": v.status, "scope": v.scope, "modified": list(v.modified),
+                          "current": v.current, "was_current": v.was_current} for v in c.versions],
+            "section13": [_field_json(f) for f in c.section13] + [
+                {"field": i.kind, "change": i.change, "url": i.url} for i in c.section13_items],
+            "problems": None if c.problems is None else {
+                side: [{"category": p[0], "description": p[1]} for p in probs]
+                for side, probs in zip(("old", "new"), c.problems)},
+        } for c in review.agencies],
+        "compliance": [{
+            "cause": agency(g.cause),
+            "changes": [{**agency(c.code), "section": c.section, "old": _status_json(c.old),
+                         "new": _status_json(c.new)} for c in g.changes],
+        } for g in review.compliance],
+        "files": {"content": review.content_files, "other": review.other_files},
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+RENDERERS: dict[str, Callable[[Review, str, str], str]] = {"markdown": render_markdown, "json": render_json}
