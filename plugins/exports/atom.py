@@ -58,7 +58,7 @@ def entry_id(authority: str, version: Version) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element = ET.SubElement(parent, tag, attrs)
     if text is not None:
         element.text = text
     return element
@@ -68,7 +68,7 @@ def atom_feed(data: ExportData, limit: int = FEED_SIZE) -> bytes:
     sections = vocabulary().sections
     authority = _authority(data.site_url)
     versions = newest_versions(data, limit)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "th"})
+    feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": "th"})
     _sub(feed, "id", f"tag:{authority},{TAG_YEAR}:{FEED_PATH}")
     _sub(feed, "title", FEED_TITLE)
     _sub(feed, "subtitle", FEED_SUBTITLE)
@@ -99,4 +99,4 @@ def atom_feed(data: ExportData, limit: int = FEED_SIZE) -> bytes:
             summary.append(vocabulary().scopes["subordinates"].th)
         _sub(entry, "summary", " · ".join(summary))
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True, default_namespace=ATOM) + b"\n"
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

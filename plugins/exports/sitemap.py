@@ -51,17 +51,16 @@ def _url(site_url: str, rel: str) -> str:
 
 
 def _urlset(site_url: str, pages: list[str], existing: set[str]) -> bytes:
-    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP, "xmlns:xhtml": XHTML})
     for rel in pages:
-        url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
-        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = _url(site_url, rel)
+        url = ET.SubElement(urlset, "url")
+        ET.SubElement(url, "loc").text = _url(site_url, rel)
         thai, english = _counterpart(rel)
         if thai in existing and english in existing:
             for lang, target in (("th", thai), ("en", english)):
-                ET.SubElement(url, f"{{{XHTML}}}link",
-                              {"rel": "alternate", "hreflang": lang, "href": _url(site_url, target)})
+                ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": lang, "href": _url(site_url, target)})
     ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True, default_namespace=SITEMAP) + b"\n"
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def sitemap_files(site_url: str, pages: list[str], max_urls: int = MAX_URLS) -> dict[str, bytes]:
@@ -70,14 +69,13 @@ def sitemap_files(site_url: str, pages: list[str], max_urls: int = MAX_URLS) -> 
     if len(pages) <= max_urls:
         return {"sitemap.xml": _urlset(site_url, pages, existing)}
     files = {}
-    index = ET.Element(f"{{{SITEMAP}}}sitemapindex")
+    index = ET.Element("sitemapindex", {"xmlns": SITEMAP})
     for number, start in enumerate(range(0, len(pages), max_urls), 1):
         name = f"sitemap-{number}.xml"
         files[name] = _urlset(site_url, pages[start:start + max_urls], existing)
-        ET.SubElement(ET.SubElement(index, f"{{{SITEMAP}}}sitemap"), f"{{{SITEMAP}}}loc").text = f"{site_url}/{name}"
+        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = f"{site_url}/{name}"
     ET.indent(index)
-    files["sitemap.xml"] = ET.tostring(index, encoding="utf-8", xml_declaration=True,
-                                       default_namespace=SITEMAP) + b"\n"
+    files["sitemap.xml"] = ET.tostring(index, encoding="utf-8", xml_declaration=True) + b"\n"
     return files
 
 
