@@ -42,6 +42,7 @@ class VersionChange:
     modified: tuple[str, ...] = ()  # fields that changed besides the status
     current: bool = False  # the section's current version on the new side
     was_current: bool = False
+    replaces: str | None = None  # when it becomes current: the file that was current before
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,8 @@ def field_changes(old: Agency | None, new: Agency | None) -> list[FieldChange]:
         after = (new.emails if new else {}).get(kind)
         if before != after:
             out.append(FieldChange(f"emails.{kind}", before, after))
-    before_phones = list(old.phones) if old else None
-    after_phones = list(new.phones) if new else None
+    before_phones = list(old.phones) if old and old.phones else None
+    after_phones = list(new.phones) if new and new.phones else None
     if before_phones != after_phones:
         out.append(FieldChange("phones", before_phones, after_phones))
     out.extend(_text_changes("hours", getattr(old, "hours", None), getattr(new, "hours", None)))
@@ -156,8 +157,8 @@ def field_changes(old: Agency | None, new: Agency | None) -> list[FieldChange]:
         after = (new.flags if new else {}).get(key)
         if before != after:
             out.append(FieldChange(f"flags.{key}", before, after))
-    before_m = list(old.maintainers) if old else None
-    after_m = list(new.maintainers) if new else None
+    before_m = list(old.maintainers) if old and old.maintainers else None
+    after_m = list(new.maintainers) if new and new.maintainers else None
     if before_m != after_m:
         out.append(FieldChange("maintainers", before_m, after_m))
     return out
@@ -201,7 +202,9 @@ def version_changes(old: Agency | None, new: Agency | None) -> list[VersionChang
                 section=section, change=change, file=name, date=v.date.isoformat() if v.date else None,
                 status=v.status, scope=v.scope, title=v.title, modified=modified,
                 current=a is not None and current_new is not None and current_new.file == a.file,
-                was_current=b is not None and current_old is not None and current_old.file == b.file))
+                was_current=b is not None and current_old is not None and current_old.file == b.file,
+                replaces=current_old.file if (a is not None and current_new is not None and current_old is not None
+                                              and current_new.file == a.file != current_old.file) else None))
     return out
 
 
@@ -253,8 +256,10 @@ def agency_change(code: str, old: Agency | None, new: Agency | None) -> AgencyCh
     assert agency is not None
     before_p = tuple((p.category, p.description) for p in old.problems) if old else ()
     after_p = tuple((p.category, p.description) for p in new.problems) if new else ()
+    if new is None:  # a removed agency's page goes as a whole: its fields are not listed one by one
+        return AgencyChange(code=code, name=agency.name, change=kind, visible=False)
     return AgencyChange(
-        code=code, name=agency.name, change=kind, visible=bool(new and new.visible),
+        code=code, name=agency.name, change=kind, visible=new.visible,
         fields=field_changes(old, new), versions=version_changes(old, new),
         section13=_s13_fields(old, new), section13_items=_s13_items(old, new),
         problems=(before_p, after_p) if before_p != after_p else None)

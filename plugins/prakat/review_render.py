@@ -208,11 +208,24 @@ def _verdict(review: Review, lab: Labels) -> list[str]:
     else:
         head = lab.say(f"**ผลการตรวจ: ✅ ผ่าน** — ข้อมูลถูกต้อง และ {author} มีสิทธิ์แก้ไขทุกไฟล์ที่เปลี่ยน",
                        f"**Verdict: ✅ ready for review** — valid, and {author} may change every file it touches")
+    if review.invalid:
+        reasons_next = lab.say("ขั้นต่อไป: แก้ตามรายการข้อผิดพลาดด้านล่าง แล้ว commit และ push อีกครั้ง ระบบจะตรวจใหม่ให้เอง",
+                               "Next: fix the errors listed below, then commit and push again; this check runs again.")
+    elif review.refused:
+        reasons_next = lab.say("ขั้นต่อไป: ให้ผู้มีสิทธิ์ตามตารางด้านล่างเป็นผู้ส่งการเปลี่ยนแปลงนี้ "
+                               "หรือขอให้ผู้ดูแลหน่วยงานต้นสังกัดเพิ่มชื่อคุณใน maintainers ก่อน",
+                               "Next: have someone listed below make this change, or ask a parent agency's "
+                               "maintainer to add you to maintainers first.")
+    else:
+        reasons_next = lab.say("ผู้ตรวจ: อ่านการเปลี่ยนแปลงด้านล่าง เปิดดูเอกสาร PDF และหน้าในเว็บไซต์ตัวอย่าง "
+                               "แล้วกดอนุมัติ (Approve) เมื่อรวมแล้วเว็บไซต์จะเผยแพร่ให้เอง",
+                               "Reviewers: read the changes below, open the PDFs and the preview pages, then "
+                               "approve; the site publishes itself once merged.")
     short = review.commit[:10]
     files = len(review.content_files) + len(review.other_files)
     base = lab.say(f"เทียบกับ {code(review.base)} ({code(short)}) · ไฟล์ที่เปลี่ยน {files} ไฟล์",
                    f"Compared with {code(review.base)} ({code(short)}) · {files} file(s) changed")
-    return [head, "", base]
+    return [head, "", reasons_next, "", base]
 
 
 def _findings(review: Review, lab: Labels, compact: bool) -> list[str]:
@@ -313,7 +326,9 @@ def _version_row(v: VersionChange, code_: str, lab: Labels, visible: bool) -> li
         what += " — " + text(lab.vocab_label("statuses", v.status))
     if v.modified:
         what += ": " + ", ".join(lab.say(*MODIFIED_FIELDS[m]) for m in v.modified)
-    if v.current:
+    if v.current and v.replaces:
+        what += lab.say(f" · เป็นฉบับปัจจุบันแทน {code(v.replaces)}", f" · now the current version, after {code(v.replaces)}")
+    elif v.current:
         what += lab.say(" · เป็นฉบับปัจจุบัน", " · now the current version")
     elif v.was_current:
         what += lab.say(" · ไม่ใช่ฉบับปัจจุบันอีกต่อไป", " · no longer the current version")
@@ -489,7 +504,8 @@ def render_json(review: Review, lang: str, preview: str = "") -> str:
             "fields": [_field_json(f) for f in c.fields],
             "versions": [{"section": v.section, "change": v.change, "file": v.file, "date": v.date,
                           "status": v.status, "scope": v.scope, "modified": list(v.modified),
-                          "current": v.current, "was_current": v.was_current} for v in c.versions],
+                          "current": v.current, "was_current": v.was_current, "replaces": v.replaces}
+                         for v in c.versions],
             "section13": [_field_json(f) for f in c.section13] + [
                 {"field": i.kind, "change": i.change, "url": i.url} for i in c.section13_items],
             "problems": None if c.problems is None else {

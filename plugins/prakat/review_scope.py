@@ -51,11 +51,16 @@ def resolve(root: Path, rev: str) -> str:
 
 
 def other_changed_paths(root: Path, rev: str) -> set[str]:
-    """Changed paths outside content/ (committed, uncommitted and untracked)."""
+    """Changed paths outside content/ (committed, uncommitted and untracked).
+
+    Untracked files are looked for only under the top-level entries other than
+    content/, so a national content tree is not walked a second time.
+    """
     outside = ":(exclude)content"
     diff = git(root, "diff", "--name-only", "--no-renames", "-z", rev, "--", ".", outside)
-    untracked = git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".", outside,
-                    f":(exclude){CACHE_DIR}")  # the validator's own cache, when .gitignore forgets it
+    tops = sorted(p.name for p in Path(root).iterdir() if p.name not in ("content", ".git", CACHE_DIR))
+    untracked = git(root, "ls-files", "--others", "--exclude-standard", "-z", "--",
+                    *(f":(literal){t}" for t in tops)) if tops else b""
     return {p for p in (diff + untracked).decode("utf-8", "replace").split("\0") if p}
 
 
@@ -64,8 +69,12 @@ def changed_codes(paths: Iterable[str]) -> set[str]:
 
 
 def _mentioning(root: Path, codes: set[str]) -> set[str]:
-    """Agencies whose agency.yaml contains any of ``codes`` as bytes (a superset of their children)."""
-    args = ["grep", "--untracked", "-l", "-z", "-F"]
+    """Agencies whose agency.yaml contains any of ``codes`` as bytes (a superset of their children).
+
+    Only unchanged agencies need finding (the changed ones are all in the
+    review already), and those are tracked, so untracked files are skipped.
+    """
+    args = ["grep", "-l", "-z", "-F"]  # tracked files: an untracked agency is a changed one
     for code in sorted(codes):
         args += ["-e", code]
     out = git(root, *args, "--", f"{AGENCIES}/*/agency.yaml", ok=(0, 1))
