@@ -35,9 +35,11 @@ class ExportData:
     as_of: dt.date
 
     @classmethod
-    def from_site(cls, site: SiteData) -> "ExportData":
-        return cls(site.model, site.compliance, agency_rows(site.model, site.compliance, site.history),
-                   site.site_url, site.as_of)
+    def from_site(cls, site: SiteData, rows: list[AgencyRow] | None = None) -> "ExportData":
+        """From the build's SiteData; ``rows`` when stats.py already made them for this build."""
+        if rows is None:
+            rows = agency_rows(site.model, site.compliance, site.history)
+        return cls(site.model, site.compliance, rows, site.site_url, site.as_of)
 
     def url(self, path: str) -> str:
         """The absolute address of a site path given without a leading slash (percent-encoded)."""

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, MutableMapping
 
 from .compliance import Compliance, SectionStatus
 from .gitinfo import History
 from .model import Model, Text
+from .sitedata import site_data
 from .vocabulary import vocabulary
 
 # Section 13 outcomes, in the order the dashboard lists them (SPEC §2).
@@ -30,8 +31,8 @@ SCORED_SECTIONS = ("10", "16", "13")
 # 20,000 agencies those lists hold thousands of names, so the page shows the groups with
 # the most agencies outstanding, a few names each, and links each group to its complete
 # list on the status pages.
-MAX_GROUPS = 25
-MAX_PER_GROUP = 10
+MAX_GROUPS = 20
+MAX_PER_GROUP = 5
 
 
 @dataclass(frozen=True)
@@ -228,3 +229,22 @@ def summarize(model: Model, rows: list[AgencyRow], max_groups: int = MAX_GROUPS,
         agencies_with_problems=with_problems,
         not_met={s: not_met_list(rows, s, max_groups, per_group) for s in SCORED_SECTIONS},
     )
+
+
+@dataclass(frozen=True)
+class SiteStats:
+    rows: list[AgencyRow]
+    summary: Summary
+
+
+CONTEXT_KEY = "PRAKAT_SITE_STATS"
+
+
+def site_stats(context: MutableMapping[str, Any], settings: MutableMapping[str, Any]) -> SiteStats:
+    """The build's rows and counts, computed on first use and shared by the dashboard and the exports."""
+    found = context.get(CONTEXT_KEY)
+    if found is None:
+        site = site_data(context, settings)
+        rows = agency_rows(site.model, site.compliance, site.history)
+        found = context[CONTEXT_KEY] = SiteStats(rows, summarize(site.model, rows))
+    return found
