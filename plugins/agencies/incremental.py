@@ -1,0 +1,140 @@
+"""Incremental builds: render a page only when what it shows has changed.
+
+Every page is rendered from a small view (plain data).  The digest of that
+view, together with the ``render key`` (templates, message catalogue,
+vocabulary, rendering code, site settings), is the page's input hash.  The
+output folder keeps a manifest of input hash per page and of sha256 per
+published PDF; the next build compares, and hard-links what is unchanged
+from the previous output instead of rendering or copying it again.
+
+The manifest holds only hashes of content, never times or paths of the
+machine, so two builds of the same commit write the same manifest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+MANIFEST_NAME = ".prakat-manifest.json"
+MANIFEST_FORMAT = 1
+PLUGIN_DIR = Path(__file__).resolve().parent
+PRAKAT_DIR = PLUGIN_DIR.parent / "prakat"
+RENDERING_CODE = ("i18n.py", "thaidate.py", "vocabulary.py")  # in plugins/prakat, besides this package
+RENDER_SETTINGS = ("SITEURL", "SITENAME", "THEME_STATIC_DIR", "PRAKAT_NAV")
+
+
+@dataclass
+class BuildReport:
+    """What the agency pages generator did, for the build's summary line and for tests."""
+
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    documents_copied: list[str] = field(default_factory=list)
+    documents_linked: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return len(self.rendered) + len(self.reused)
+
+
+@dataclass
+class Manifest:
+    render_key: str = ""
+    pages: dict[str, str] = field(default_factory=dict)  # output path -> input hash
+    documents: dict[str, str] = field(default_factory=dict)  # output path -> sha256
+
+    @classmethod
+    def load(cls, folder: Path | None) -> "Manifest":
+        """The manifest of a previous output; an empty one when there is none or it is unreadable."""
+        if folder is None:
+            return cls()
+        try:
+            raw = json.loads((Path(folder) / MANIFEST_NAME).read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict) or raw.get("format") != MANIFEST_FORMAT:
+            return cls()
+        pages, documents = raw.get("pages"), raw.get("documents")
+        return cls(str(raw.get("render_key", "")),
+                   dict(pages) if isinstance(pages, dict) else {},
+                   dict(documents) if isinstance(documents, dict) else {})
+
+    def write(self, folder: Path) -> None:
+        data = {"format": MANIFEST_FORMAT, "render_key": self.render_key,
+                "pages": dict(sorted(self.pages.items())), "documents": dict(sorted(self.documents.items()))}
+        (Path(folder) / MANIFEST_NAME).write_text(
+            json.dumps(data, ensure_ascii=False, indent=0, separators=(",", ":")) + "\n", "utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """JSON form of the views' values: dataclasses by field, dates as ISO text."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"cannot hash a {type(value).__name__} in a page view")
+
+
+def input_hash(render_key: str, template: str, lang: str, view: Mapping[str, Any]) -> str:
+    """The hash of everything one page is rendered from."""
+    payload = json.dumps(view, default=_plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0{payload}".encode()).hexdigest()
+
+
+def _files(folder: Path, pattern: str) -> Iterable[Path]:
+    return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else ()
+
+
+def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settings: Mapping[str, Any]) -> str:
+    """A digest of everything that shapes every page: when it changes, every page is rendered again."""
+    digest = hashlib.sha256()
+    sources = [*_files(Path(theme) / "templates", "*"), vocabulary_file,
+               *_files(PLUGIN_DIR, "*.py"), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(catalogue_digest.encode())
+    for name in RENDER_SETTINGS:
+        digest.update(f"{name}={settings.get(name)!r}\0".encode())
+    return digest.hexdigest()
+
+
+class PageOutput:
+    """Writes pages and PDFs into a fresh output folder, reusing the previous output where it can."""
+
+    def __init__(self, output: Path, previous: Path | None, old: Manifest, new: Manifest,
+                 report: BuildReport) -> None:
+        self.output = Path(output)
+        self.previous = Path(previous) if previous else None
+        self.old = old
+        self.new = new
+        self.report = report
+        self.reuse_pages = previous is not None and old.render_key == new.render_key
+
+    def reusable_page(self, path: str, digest: str) -> Path | None:
+        """The previous output's copy of ``path`` when its inputs were exactly these."""
+        self.new.pages[path] = digest
+        if not self.reuse_pages or self.old.pages.get(path) != digest or self.previous is None:
+            return None
+        source = self.previous / path
+        return source if source.is_file() else None
+
+    def reusable_document(self, path: str, sha256: str) -> Path | None:
+        self.new.documents[path] = sha256
+        if self.previous is None or self.old.documents.get(path) != sha256:
+            return None
+        return self.previous / path
+
+    def link(self, source: Path, path: str) -> None:
+        target = self.output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            target.write_bytes(source.read_bytes())
