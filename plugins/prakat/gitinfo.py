@@ -43,7 +43,7 @@ class History:
 def read_history(root: Path) -> History:
     try:
         done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", "--no-renames", "--name-status", "--no-merges",
+            ["git", "-c", "core.quotepath=off", "log", "--relative", "--no-renames", "--name-status", "--no-merges",
              f"--format={_MARK}%H%x00%ad%x00%an", "--date=short", "--", "content"],
             cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
     except OSError:
