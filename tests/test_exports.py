@@ -348,3 +348,84 @@ def test_export_refuses_invalid_content(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "missing.pdf" in result.output and "nothing exported" in result.output
     assert not out.exists()
+
+
+# --- the built sample site: the dashboard's numbers are the CSV's numbers -------------------------
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.test_feeds import sample_site
+
+    return sample_site(tmp_path_factory)
+
+
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def tag_attrs(html: str, pattern: str) -> list[dict[str, str]]:
+    """Attributes of every start tag matching ``pattern`` (a regex over the tag's text)."""
+    return [dict(ATTR.findall(m.group(0))) for m in re.finditer(pattern, html)]
+
+
+def compliance_table(site: Path) -> list[dict[str, str]]:
+    rows = read_csv(site / "data" / "compliance.csv")
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def test_dashboard_totals_equal_the_counts_in_compliance_csv(site: Path) -> None:
+    table = compliance_table(site)
+    done13 = {"complete", "not_applicable"}
+    for page in ("dashboard/index.html", "en/dashboard/index.html"):
+        html = (site / page).read_text("utf-8")
+        overall = tag_attrs(html, r'<table class="data-table" id="overall-table"[^>]*>')[0]
+        assert int(overall["data-total"]) == len(table)
+        met = {a["data-section"]: a for a in tag_attrs(html, r'<tr data-section="\d+"[^>]*>')}
+        cells = {m.group(1): int(m.group(2)) for m in re.finditer(
+            r'<tr data-section="(\d+)">\s*<th[^>]*>[^<]*</th>\s*<td class="num" data-met="(\d+)"', html)}
+        assert cells == {
+            "10": sum(r["section10"] == "met" for r in table),
+            "16": sum(r["section16"] == "met" for r in table),
+            "13": sum(r["section13"] in done13 for r in table),
+        }, page
+        assert set(met) == {"10", "16", "13"}
+        # Every breakdown: its rows' numbers are the CSV's rows counted by type, top_level and province.
+        for column, marker in (("type", "type"), ("top_level", "ministry"), ("province", "province")):
+            section = html.split(f'data-breakdown="{marker}"', 1)[1].split("</section>", 1)[0]
+            got = {a["data-key"]: (int(a["data-total"]), int(a["data-met10"]), int(a["data-met16"]),
+                                   int(a["data-met13"])) for a in tag_attrs(section, r"<tr data-key=[^>]*>")}
+            expected: dict[str, tuple[int, int, int, int]] = {}
+            for r in table:
+                t = expected.get(r[column], (0, 0, 0, 0))
+                expected[r[column]] = (t[0] + 1, t[1] + (r["section10"] == "met"), t[2] + (r["section16"] == "met"),
+                                       t[3] + (r["section13"] in done13))
+            assert got == expected, (page, column)
+
+
+def test_status_pages_list_every_agency_once_with_its_csv_status(site: Path) -> None:
+    table = {r["code"]: r for r in compliance_table(site)}
+    seen: dict[str, str] = {}
+    for page in sorted((site / "status").glob("*/**/index.html")):
+        html = page.read_text("utf-8")
+        for attrs in tag_attrs(html, r'<tr id="a-\d{13}"[^>]*>'):
+            code = attrs["id"][2:]
+            assert code not in seen, (code, page, seen.get(code))
+            seen[code] = str(page)
+            row = table[code]
+            assert (attrs["data-top"], attrs["data-s10"], attrs["data-s16"]) == (
+                row["top_level"], row["section10"], row["section16"])
+    assert set(seen) == set(table)
+    # The ministry links of /status/ are the top-level bodies of the CSV, each with its page.
+    index = (site / "status" / "index.html").read_text("utf-8")
+    tops = set(re.findall(r'<th scope="row"><a href="/status/(\d{13})/">', index))
+    assert tops == {r["top_level"] for r in table.values()}
+    assert all((site / "status" / top / "index.html").is_file() for top in tops)
+
+
+def test_data_page_links_every_file(site: Path) -> None:
+    for page in ("data/index.html", "en/data/index.html"):
+        html = (site / page).read_text("utf-8")
+        for name in ("compliance.csv", "agencies.csv", "agencies.json", "datapackage.json"):
+            assert f'href="/data/{name}"' in html and (site / "data" / name).stat().st_size > 0
+        assert 'href="/feeds/announcements.atom.xml"' in html
+        for column in SPEC_COMPLIANCE_COLUMNS:
+            assert f"<code>{column}</code>" in html

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
 import pytest
@@ -124,3 +125,71 @@ def test_sitemap_splits_past_the_protocol_limit(tmp_path: Path) -> None:
     assert _locs(files["sitemap.xml"]) == [f"{SITE}/sitemap-{n}.xml" for n in (1, 2, 3)]
     listed = [loc for n in (1, 2, 3) for loc in _locs(files[f"sitemap-{n}.xml"])]
     assert listed == [f"{SITE}/{page_address(p)}" for p in pages]
+
+
+# --- the built sample site ---------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sample_site(factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once per test session (shared by the tests of the built files)."""
+    from plugins.sitebuild import run_build
+
+    output = factory.getbasetemp() / "sample-site"
+    if not (output / "sitemap.xml").is_file():
+        outcome = run_build(ROOT, output, full=True, lang="en")
+        assert outcome.code == 0, "the sample site did not build"
+    return output
+
+
+def site_url() -> str:
+    from plugins.exports.command import configured_site_url
+
+    return configured_site_url(ROOT)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_site(tmp_path_factory)
+
+
+def listed_urls(output: Path) -> list[str]:
+    root = ET.fromstring((output / "sitemap.xml").read_bytes())
+    if root.tag.endswith("sitemapindex"):
+        return [loc for part in _locs((output / "sitemap.xml").read_bytes())
+                for loc in _locs((output / part.rsplit("/", 1)[1]).read_bytes())]
+    return _locs((output / "sitemap.xml").read_bytes())
+
+
+def test_built_sitemap_lists_every_page_and_nothing_else(site: Path) -> None:
+    base = site_url()
+    assert base.startswith("https://")
+    urls = listed_urls(site)
+    assert len(urls) == len(set(urls))
+    files = set()
+    for url in urls:
+        assert url.startswith(base + "/"), url
+        rel = url[len(base) + 1:]
+        rel = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        assert (site / rel).is_file(), url
+        files.add(rel)
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert files == built - {"404.html"}
+    for page in ("dashboard/index.html", "en/dashboard/index.html", "status/index.html", "data/index.html",
+                 "en/status/index.html"):
+        assert page in files
+
+
+def test_built_feed(site: Path) -> None:
+    base = site_url()
+    feed = feedparser.parse((site / "feeds" / "announcements.atom.xml").read_bytes())
+    assert feed.bozo == 0
+    assert 0 < len(feed.entries) <= 50
+    dates = [e.updated for e in feed.entries]
+    assert dates == sorted(dates, reverse=True)
+    for entry in feed.entries:
+        for link in entry.links:
+            assert link.href.startswith(base + "/")
+            rel = unquote(link.href[len(base) + 1:])
+            assert (site / (rel + "index.html" if rel.endswith("/") else rel)).is_file(), link.href

@@ -136,3 +136,24 @@ def test_not_met_lists_are_capped(built) -> None:  # type: ignore[no-untyped-def
 
 def test_empty_tally_has_no_division_by_zero() -> None:
     assert Tally().percent(0) == 0.0
+
+
+# --- where each row goes on the status pages -----------------------------------------------------
+
+def test_status_layout_pages_in_hierarchy_order(built) -> None:  # type: ignore[no-untyped-def]
+    from plugins.dashboard.layout import status_layout
+
+    model, rows, summary = built
+    tops = [g.key for g in summary.by_ministry]
+    layout = status_layout(model, rows, tops, page_size=3)
+    a, e = layout.ministries
+    assert (a.top, e.top) == (A, E)
+    # A's agencies, each parent before its children: A, B, C, D, cut into pages of 3.
+    assert [[r.code for r in p.rows] for p in a.pages] == [[A, B, C], [D]]
+    assert [p.address for p in a.pages] == [f"status/{A}/", f"status/{A}/2/"]
+    assert [[r.code for r in p.rows] for p in e.pages] == [[E, G]]  # the hidden F is skipped
+    assert [(d.code, d.page, d.count) for d in a.departments] == [(B, 1, 3)]
+    assert layout.href(D) == f"status/{A}/2/#a-{D}"
+    assert layout.href(G) == f"status/{E}/#a-{G}"
+    assert not status_layout(model, rows, tops, page_size=3).single_page
+    assert status_layout(model, rows, tops, page_size=250).single_page

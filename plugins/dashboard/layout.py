@@ -21,8 +21,7 @@ from typing import Iterable, Mapping
 from plugins.prakat.model import Model
 from plugins.prakat.stats import AgencyRow
 
-PAGE_SIZE = 250
-SINGLE_PAGE_LIMIT = PAGE_SIZE  # the whole list shows on /status/ itself up to this many agencies
+PAGE_SIZE = 250  # rows per status page; also the most the whole list may have to show on /status/ itself
 
 
 @dataclass(frozen=True)
@@ -100,4 +99,4 @@ def status_layout(model: Model, rows: Iterable[AgencyRow], tops: Iterable[str],
                 counts[department] = counts.get(department, 0) + 1
         departments = tuple(Department(code, page_of[code][1], counts[code]) for code in order if code in counts)
         ministries.append(Ministry(top, pages, departments))
-    return StatusLayout(tuple(ministries), page_of, len(by_code) <= SINGLE_PAGE_LIMIT)
+    return StatusLayout(tuple(ministries), page_of, len(by_code) <= page_size)
