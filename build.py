@@ -156,7 +156,10 @@ def new_agency(code: str, name_th: str, name_en: str | None, parent: str | None,
 def add_document(code: str, pdf: Path, section: str, date_: str, scope: str | None, status: str,
                  name: str | None, title_th: str | None, title_en: str | None, lang: str,
                  root: Path | None) -> None:
-    """Check PDF, copy it into content/documents/CODE/, and append a version to the report."""
+    """Check PDF, copy it into content/documents/CODE/, and append a version to the report.
+
+    For --section 13, when report.yaml has no section13 yet it is created with has_licences: true and
+    gazette_status: not_published; correct gazette_status afterwards."""
     from plugins.prakat.editing import run_add_document
     click.echo(run_add_document(default_root(root), code=code, pdf=pdf, section=section, date=date_,
                                 scope=scope, status=status, name=name, title_th=title_th, title_en=title_en,
