@@ -189,7 +189,7 @@ def test_suspension_changes_compliance_of_every_descendant(repo: GitRepo) -> Non
                                           "file": "s10-opm.pdf"}
 
     md = run(repo, "--author", "@opm/web").stdout
-    assert f"#### จาก [สำนักนายกรัฐมนตรี](/agencies/{MINISTRY}/) `{MINISTRY}` และหน่วยงานในสังกัด 2 แห่ง" in md
+    assert f"#### เพราะการเปลี่ยนแปลงของ [สำนักนายกรัฐมนตรี](/agencies/{MINISTRY}/) `{MINISTRY}`\n\nมีผลกับ 3 หน่วยงาน · ⬇️ 3 แห่ง" in md
     assert (f"| [ศูนย์บริการข้อมูล](/agencies/{CENTRE}/) `{CENTRE}` | มาตรา 10 | "
             "✅ ครบ — ประกาศจากหน่วยงานต้นสังกัด (สำนักนายกรัฐมนตรี) | ⬇️ ❌ ยังไม่ครบ |") in md
     assert f"`{UNIT}` | มาตรา 10 |" in md

@@ -395,10 +395,15 @@ def _compliance(groups: list[CauseGroup], lab: Labels, compact: bool) -> list[st
                    "(⬇️ met to not met, ⬆️ not met to met)")]
     for group in groups:
         agencies = group.agencies
-        others = len([c for c in agencies if c != group.cause])
-        extra = lab.say(f" และหน่วยงานในสังกัด {others} แห่ง", f" and {others} subordinate agencies") if others else ""
-        out += ["", lab.say(f"#### จาก {lab.agency(group.cause)}{extra}",
-                            f"#### From {lab.agency(group.cause)}{extra}"), ""]
+        down = len({c.code for c in group.changes if c.met_before is True and c.met_after is False})
+        up = len({c.code for c in group.changes if c.met_before is False and c.met_after is True})
+        counts = lab.say(f"มีผลกับ {len(agencies)} หน่วยงาน", f"affects {len(agencies)} agencies")
+        if down:
+            counts += lab.say(f" · ⬇️ {down} แห่ง", f" · ⬇️ {down}")
+        if up:
+            counts += lab.say(f" · ⬆️ {up} แห่ง", f" · ⬆️ {up}")
+        out += ["", lab.say(f"#### เพราะการเปลี่ยนแปลงของ {lab.agency(group.cause)}",
+                            f"#### Because of {lab.agency(group.cause)}"), "", counts, ""]
         rows = [[lab.agency(c.code), lab.section(c.section), status_cell(c.old, c.section, lab),
                  f"{_direction(c)} {status_cell(c.new, c.section, lab)}".strip()] for c in group.changes]
         header = [lab.say("หน่วยงาน", "Agency"), lab.say("มาตรา", "Section"), lab.say("เดิม", "Before"),
