@@ -373,3 +373,13 @@ def test_long_summaries_are_shortened_for_a_comment(repo: GitRepo, monkeypatch: 
     short = review_render.render_markdown(review, "th")
     assert short.count("| ⬇️ ❌") == review_render.COMPACT_ROWS
     assert "… และอีก 13 รายการ" in short
+
+
+def test_a_folder_that_is_not_an_agency_code(repo: GitRepo) -> None:
+    Tree(repo.root).write("content/agencies/notes/todo.txt", "ร่าง\n")
+    code, doc = review_json(repo, "--author", "@dga/web")
+    assert code == 1
+    [entry] = doc["permissions"]["files"]
+    assert (entry["reason"], entry["owners"], entry["allowed"]) == ("no_agency", [CENTRAL_TEAM, "@dga/info-admins"],
+                                                                    False)
+    assert doc["agencies"] == [] and doc["compliance"] == []

@@ -30,7 +30,7 @@ from .gitsel import GitError
 from .model import Model, build_model
 from .pdfcache import CACHE_DIR
 from .permissions import code_of
-from .store import AGENCIES, RECORD_FILES, ContentStore
+from .store import AGENCIES, CODE_RE, RECORD_FILES, ContentStore
 
 
 def git(root: Path, *args: str, input_bytes: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
@@ -65,7 +65,8 @@ def other_changed_paths(root: Path, rev: str) -> set[str]:
 
 
 def changed_codes(paths: Iterable[str]) -> set[str]:
-    return {code for code in (code_of(p) for p in paths) if code}
+    """Agency codes with a changed file; a folder that is not a code is validation's business."""
+    return {code for code in (code_of(p) for p in paths) if code and CODE_RE.match(code)}
 
 
 def _mentioning(root: Path, codes: set[str]) -> set[str]:
