@@ -59,3 +59,25 @@ def test_validator_never_raises(agency: bytes, report: bytes) -> None:
                 assert not re.search(r"\{[a-z_]+\}", f.message(lang)), f.message(lang)
     finally:
         shutil.rmtree(root)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents)
+def test_fast_and_exact_yaml_paths_agree(data: object) -> None:
+    """Files without tags or anchors take libyaml's composer; it must see what the event walk sees."""
+    from plugins.prakat.yamlpos import _Refused, _build_from_events, _build_from_nodes
+
+    text = yaml.safe_dump({"root": data, "list": [data, data]}, allow_unicode=True)
+    if any(c in text for c in "!&*"):
+        return
+    try:
+        exact = _build_from_events(text)
+    except _Refused as refused:
+        try:
+            _build_from_nodes(text)
+        except _Refused as again:
+            assert again.problem == refused.problem
+            return
+        raise AssertionError("the fast path accepted what the exact path refused")
+    fast = _build_from_nodes(text)
+    assert (fast.data, fast.values, fast.keys) == (exact.data, exact.values, exact.keys)

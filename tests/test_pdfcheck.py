@@ -188,11 +188,19 @@ def test_cyclic_page_tree_is_unreadable_not_a_hang():
 
 
 def test_deep_nesting_is_unreadable_not_a_crash():
-    just_too_deep = b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2)
+    # The escaped name /A#42 sends the file down the exhaustive path, which has a nesting budget.
+    just_too_deep = b"<< /A#42 " + b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2) + b" >>"
     [problem] = check_pdf(minimal_pdf(just_too_deep))
     assert problem.code == "pdf.unreadable"
     assert "nested more than" in problem.detail
     assert codes(minimal_pdf(b"[" * 100_000 + b"]" * 100_000)) == ["pdf.unreadable"]
+
+
+def test_plain_files_take_the_fast_path_and_risky_ones_do_not():
+    from plugins.prakat.pdfcheck import _plainly_inert
+    assert _plainly_inert(minimal_pdf())
+    assert not _plainly_inert(minimal_pdf(b"<< /J#53 (app.alert(1)) >>"))
+    assert not _plainly_inert(minimal_pdf(b"<< /Type /ObjStm >>"))
 
 
 def test_reference_cycles_between_objects_cost_nothing():
