@@ -175,10 +175,10 @@ def _check_date(date: str, section: str) -> dt.date:
         raise _refuse(f"ไม่มีวันที่ {date} ในปฏิทิน — ตรวจเดือนและวันอีกครั้ง",
                       f"{date} is not a day of the calendar; check the month and the day", 2) from None
     now = today()
-    if day > now:
-        what = ("วันที่มีผล", "effective date") if section == "16" else ("วันที่ประกาศ", "announcement date")
-        raise _refuse(f"{what[0]} {date} อยู่หลังวันนี้ ({now.isoformat()}) — เพิ่มเอกสารได้ตั้งแต่วันนั้นเป็นต้นไป "
-                      "หรือตรวจวันที่อีกครั้ง", f"the {what[1]} {date} is after today ({now.isoformat()}); "
+    # An order may take effect later than it is issued, so only announcement dates must be past.
+    if day > now and section != "16":
+        raise _refuse(f"วันที่ประกาศ {date} อยู่หลังวันนี้ ({now.isoformat()}) — เพิ่มเอกสารได้ตั้งแต่วันนั้นเป็นต้นไป "
+                      "หรือตรวจวันที่อีกครั้ง", f"the announcement date {date} is after today ({now.isoformat()}); "
                       "add the document on or after that day, or check the date")
     return day
 
