@@ -209,7 +209,9 @@ def codeowners(check: bool, lang: str, root: Path | None) -> None:
 
 @cli.command()
 @click.option("--base", required=True, metavar="REV", help="The revision the pull request starts from.")
-@click.option("--author", default=None, metavar="USER", help="Git host user who made the change, e.g. @somchai.")
+@click.option("--author", default=None, metavar="USER",
+              help="Git host user who made the change, e.g. @somchai; their teams come from PRAKAT_AUTHOR_TEAMS "
+                   "(e.g. \"@dga/web @opdc/central-reviewers\"). Links use PRAKAT_PREVIEW_URL. See docs/review.md.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True)
 @lang_option
 @root_option
