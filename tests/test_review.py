@@ -383,3 +383,14 @@ def test_a_folder_that_is_not_an_agency_code(repo: GitRepo) -> None:
     assert (entry["reason"], entry["owners"], entry["allowed"]) == ("no_agency", [CENTRAL_TEAM, "@dga/info-admins"],
                                                                     False)
     assert doc["agencies"] == [] and doc["compliance"] == []
+
+
+def test_docs_name_every_key_of_the_json_and_every_setting() -> None:
+    from plugins.prakat import permissions, review_model
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "review.md").read_text("utf-8")
+    keys = [permissions.AGENCY, permissions.NEW_AGENCY, permissions.MOVE, permissions.MOVE_TOP,
+            permissions.NO_AGENCY, permissions.OUTSIDE,
+            review_model.ADDED, review_model.REMOVED, review_model.HIDDEN, review_model.SHOWN, review_model.CHANGED,
+            review_model.V_PUBLISHED, review_model.V_SUSPENDED, review_model.V_MODIFIED, review_render.FORMAT,
+            "PRAKAT_AUTHOR_TEAMS", "PRAKAT_PREVIEW_URL", "PRAKAT_CENTRAL_REVIEWERS"]
+    assert [k for k in keys if f"`{k}`" not in docs] == []
