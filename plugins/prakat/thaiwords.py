@@ -35,10 +35,11 @@ dictionary the build writes (:meth:`Segmenter.used_words`).
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
 SPLIT_FROM = 10  # words this long are cut again into their parts
@@ -49,7 +50,8 @@ INNER_FROM = 8  # words this long also index the words inside them (see Segmente
 THAI_LETTERS = "\u0e01-\u0e4f"
 _THAI_RUN = re.compile(f"[{THAI_LETTERS}]+")
 _PIECE = re.compile(f"[{THAI_LETTERS}]+|[A-Za-z0-9]+|\\s+|.", re.DOTALL)
-_SCRIPT_CHANGE = re.compile(f"(?<=[{THAI_LETTERS}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{THAI_LETTERS}])")
+_LATIN_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_MEMO_TEXT_UP_TO = 200  # names, labels and titles repeat across agencies; page texts do not
 _NEEDS_NORMALIZING = re.compile("[\u0e50-\u0e59]|\u0e4d\u0e32")
 
 # A cut never falls before these (following vowels, above/below vowels, tone marks) ...
@@ -62,6 +64,8 @@ NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 # In indexed text a separator is a space followed by WORD JOINER (U+2060): the
 # search engine splits on the space and drops the joiner from the word, and a
 # snippet shown to a reader removes both, giving back the text as written.
+WORD_LIST = "words_th.txt"  # PyThaiNLP's dictionary, shipped inside the package
+
 MARK = "\u2060"
 SEPARATOR = " " + MARK
 
@@ -90,11 +94,20 @@ class Dictionary:
         return hashlib.sha256("\n".join(sorted(self.words)).encode("utf-8")).hexdigest()
 
 
+class DictionaryMissing(Exception):
+    "PyThaiNLP's word list is not installed"
+
+
 def _pythainlp_words() -> list[str]:
-    # Read the list straight from the installed package: importing pythainlp itself
-    # would create a data folder in the home directory.
-    source = importlib.resources.files("pythainlp.corpus").joinpath("words_th.txt")
-    return source.read_text(encoding="utf-8").split("\n")
+    # Read the list straight from the installed package's folder: importing pythainlp
+    # (even pythainlp.corpus) runs its __init__, which creates ~/pythainlp-data.
+    spec = importlib.util.find_spec("pythainlp")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        source = Path(folder) / "corpus" / WORD_LIST
+        if source.is_file():
+            return source.read_text(encoding="utf-8").split("\n")
+    raise DictionaryMissing(f"pythainlp/corpus/{WORD_LIST} not found: install the pinned pythainlp")
 
 
 def _province_names() -> list[str]:
@@ -122,6 +135,7 @@ class Segmenter:
     dictionary: Dictionary = field(default_factory=default_dictionary)
     _memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _used: set[str] = field(default_factory=set, repr=False)
+    _spaced: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     # --- the algorithm (mirrored line for line in theme/static/search.js) -------
 
@@ -201,8 +215,25 @@ class Segmenter:
 
     def spaced(self, text: str, separator: str = SEPARATOR) -> str:
         """``text`` with ``separator`` between Thai words, and where Thai letters meet Latin letters or digits."""
-        joined = _THAI_RUN.sub(lambda m: separator.join(self.words(m.group())), normalize(text))
-        return _SCRIPT_CHANGE.sub(separator, joined)
+        if len(text) <= _MEMO_TEXT_UP_TO:
+            key = (text, separator)
+            found = self._spaced.get(key)
+            if found is None:
+                found = self._spaced[key] = self._space(text, separator)
+            return found
+        return self._space(text, separator)
+
+    def _space(self, text: str, separator: str) -> str:
+        def run(match: re.Match[str]) -> str:
+            start, end, whole = match.start(), match.end(), match.string
+            joined = separator.join(self.words(match.group()))
+            if start > 0 and whole[start - 1] in _LATIN_OR_DIGIT:
+                joined = separator + joined
+            if end < len(whole) and whole[end] in _LATIN_OR_DIGIT:
+                joined += separator
+            return joined
+
+        return _THAI_RUN.sub(run, normalize(text))
 
     def inner_words(self, text: str) -> list[str]:
         """Dictionary words inside the words of ``text`` that the cut keeps whole.
