@@ -38,12 +38,13 @@ CODE_ROOT = Path(__file__).resolve().parents[1]
 if str(CODE_ROOT) not in sys.path:
     sys.path.insert(0, str(CODE_ROOT))
 
-from plugins.agencies.generator import BUILD_REPORT, DOCUMENT_SIZES, PREVIOUS_OUTPUT  # noqa: E402
+from plugins.agencies.generator import AFFECTED, BUILD_REPORT, DOCUMENT_SIZES, PREVIOUS_OUTPUT  # noqa: E402
 from plugins.agencies.incremental import BuildReport  # noqa: E402
-from plugins.agencies.inputs import InputCache, changed_paths, code_version, load_inputs, scan_stamps  # noqa: E402
+from plugins.agencies.inputs import (  # noqa: E402
+    InputCache, affected, changed_paths, code_version, load_inputs, scan_stamps)
 from plugins.prakat import reporters  # noqa: E402
 from plugins.prakat.compliance import compute  # noqa: E402
-from plugins.prakat.i18n import catalogue  # noqa: E402
+from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
 from plugins.prakat.validate import today, validate  # noqa: E402
 
@@ -62,6 +63,7 @@ class BuildOutcome:
     pages: int = 0
     seconds: float = 0.0
     validated: list[str] | None = None  # the paths validated; None when everything was
+    affected: frozenset[str] | None = None  # the agencies whose pages were looked at again; None: all
 
 
 # --- the folders ------------------------------------------------------------------
@@ -133,14 +135,21 @@ def _quiet_pelican() -> Iterator[_Collect]:
         console.quiet = saved[2]
 
 
-def _run_pelican(root: Path, target: Path, previous: Path | None, data: SiteData, report: BuildReport,
-                 sizes: dict[str, int]) -> int:
-    """Run Pelican into ``target``; the number of pages written or reused."""
-    from pelican import Pelican, signals
+def _settings(root: Path, target: Path, theme: Path | None) -> dict:
     from pelican.settings import read_settings
 
-    settings = read_settings(str(SETTINGS_FILE), override={
-        "PATH": str(root / "content"), "OUTPUT_PATH": str(target), "PRAKAT_ROOT": str(root)})
+    override = {"PATH": str(root / "content"), "OUTPUT_PATH": str(target), "PRAKAT_ROOT": str(root)}
+    if theme is not None:
+        override["THEME"] = str(theme)
+    return read_settings(str(SETTINGS_FILE), override=override)
+
+
+def _run_pelican(settings: dict, previous: Path | None, data: SiteData, report: BuildReport,
+                 sizes: dict[str, int]) -> int:
+    """Run Pelican with ``settings``; the number of pages written or reused."""
+    from pelican import Pelican, signals
+
+    target = settings["OUTPUT_PATH"]
     settings[PREVIOUS_OUTPUT] = str(previous) if previous else None
     settings[BUILD_REPORT] = report
     settings[DOCUMENT_SIZES] = sizes
@@ -155,6 +164,8 @@ def _run_pelican(root: Path, target: Path, previous: Path | None, data: SiteData
         Pelican(settings).run()
     finally:
         signals.content_written.disconnect(count)
+    if not report.rendered and not report.reused:
+        raise RuntimeError("the agency pages plugin (plugins.agencies) did not run; see the messages above")
     return len(written | set(report.reused))
 
 
@@ -163,14 +174,28 @@ def _document_sizes(stamps: dict[str, tuple[int, int]]) -> dict[str, int]:
     return {rel[len(prefix):]: size for rel, (size, _) in stamps.items() if rel.startswith(prefix) and size >= 0}
 
 
-def run_build(root: Path, output: Path, full: bool = False, lang: str = "th") -> BuildOutcome:
-    """Validate, build into a fresh folder and swap it in; what happened, for the caller to report."""
+def _failed(err: BaseException, log: list[str], lang: str) -> None:
+    from plugins.agencies.documents import DocumentRefused
+
+    detail = err.message(lang) if isinstance(err, DocumentRefused) else f"{type(err).__name__}: {err}"
+    for line in log[-10:]:
+        print(line, file=sys.stderr)
+    print(_say(lang, f"สร้างเว็บไซต์ไม่สำเร็จ: {detail}\nเว็บไซต์เดิมยังคงอยู่",
+               f"The site could not be built: {detail}\nThe previous site is unchanged."), file=sys.stderr)
+
+
+def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
+              theme: Path | None = None) -> BuildOutcome:
+    """Validate, build into a fresh folder and swap it in; what happened, for the caller to report.
+
+    ``theme`` replaces pelicanconf's THEME (tests build with a deliberately broken copy).
+    """
     started = time.monotonic()
     root, output = Path(root).resolve(), Path(output).resolve()
     _recover(output)
     version = code_version()
     stamps = scan_stamps(root)
-    cache = None if full or not output.is_dir() else InputCache.load(root, version)
+    cache = None if full or not output.is_dir() else InputCache.load(root, output, version)
     changed = changed_paths(cache.stamps, stamps) if cache else None
     result = validate(root, changed)
     if result.errors:
@@ -179,42 +204,31 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th") ->
                    "The site was not built: the content has errors. The previous site is unchanged."),
               file=sys.stderr)
         return BuildOutcome(1, validated=changed)
-    catalogue.cache_clear()
+    clear_cache()
     model, history, saved = load_inputs(root, result.store, stamps, cache, changed or [])
     saved.version = version
-    data = SiteData(root=root, store=result.store, model=model, compliance=compute(model), history=history,
-                    today=today(), site_url="")
     target = _sibling(output, "new")
     shutil.rmtree(target, ignore_errors=True)
+    settings = _settings(root, target, theme)
+    reach = affected(model, changed or [], cache, saved.history or {}) if cache else None
+    settings[AFFECTED] = reach
+    data = SiteData(root=root, store=result.store, model=model, compliance=compute(model), history=history,
+                    today=today(), site_url=str(settings.get("SITEURL", "")).rstrip("/"))
+    previous = output if not full and output.is_dir() else None
     report = BuildReport()
-    try:
-        with _quiet_pelican() as log:
-            try:
-                data.site_url = _site_url()
-                pages = _run_pelican(root, target, None if full else (output if output.is_dir() else None),
-                                     data, report, _document_sizes(stamps))
-            except BaseException:
-                shutil.rmtree(target, ignore_errors=True)
-                raise
-        target.mkdir(parents=True, exist_ok=True)
-        _swap(target, output)
-    except Exception as err:  # a template or plugin failure: say what, keep the old site
-        from plugins.agencies.documents import DocumentRefused
-
-        detail = err.message(lang) if isinstance(err, DocumentRefused) else f"{type(err).__name__}: {err}"
-        for line in log.messages[-10:]:
-            print(line, file=sys.stderr)
-        print(_say(lang, f"สร้างเว็บไซต์ไม่สำเร็จ: {detail}\nเว็บไซต์เดิมยังคงอยู่",
-                   f"The site could not be built: {detail}\nThe previous site is unchanged."), file=sys.stderr)
-        return BuildOutcome(1, report, validated=changed)
-    saved.save(root)
-    return BuildOutcome(0, report, pages, time.monotonic() - started, changed)
-
-
-def _site_url() -> str:
-    from pelican.settings import read_settings
-
-    return str(read_settings(str(SETTINGS_FILE)).get("SITEURL", "")).rstrip("/")
+    with _quiet_pelican() as log:
+        try:
+            pages = _run_pelican(settings, previous, data, report, _document_sizes(stamps))
+            target.mkdir(parents=True, exist_ok=True)
+            _swap(target, output)
+        except BaseException as err:
+            shutil.rmtree(target, ignore_errors=True)
+            if not isinstance(err, Exception):
+                raise  # an interrupt: the old site is untouched, stop now
+            _failed(err, log.messages, lang)
+            return BuildOutcome(1, report, validated=changed)
+    saved.save(root, output)
+    return BuildOutcome(0, report, pages, time.monotonic() - started, changed, reach.agencies if reach else None)
 
 
 def build_site(root: Path, output: Path, full: bool = False, lang: str = "th") -> int:

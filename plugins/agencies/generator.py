@@ -10,7 +10,9 @@ inputs have not changed (incremental.py).
 Settings it reads besides Pelican's own:
 ``PRAKAT_ROOT`` (the project folder holding content/), and from the build
 command ``PRAKAT_PREVIOUS_OUTPUT`` (the output folder this build replaces,
-absent for a full build) and ``PRAKAT_BUILD_REPORT`` (a BuildReport to fill).
+absent for a full build), ``PRAKAT_AFFECTED`` (what the changes since that
+build can reach, inputs.Affected: the other pages are linked without even
+building their views) and ``PRAKAT_BUILD_REPORT`` (a BuildReport to fill).
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from plugins.prakat.sitedata import SiteData, site_data
 from plugins.prakat.vocabulary import VOCABULARY_FILE
 
 from . import documents, listings
-from .incremental import BuildReport, Manifest, PageOutput, input_hash, render_key
+from .incremental import BuildReport, Manifest, PageOutput, input_hash, render_key, view_payload
+from .inputs import Affected
 from .views import SiteIndex, agency_page
 
 logger = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ logger = logging.getLogger(__name__)
 PREVIOUS_OUTPUT = "PRAKAT_PREVIOUS_OUTPUT"
 BUILD_REPORT = "PRAKAT_BUILD_REPORT"
 DOCUMENT_SIZES = "PRAKAT_DOCUMENT_SIZES"
+AFFECTED = "PRAKAT_AFFECTED"
 
 
 class AgencyPagesGenerator(Generator):
@@ -52,6 +56,7 @@ class AgencyPagesGenerator(Generator):
         old = Manifest.load(Path(previous)) if previous else Manifest()
         new = Manifest(render_key=key)
         self.out = PageOutput(Path(self.output_path), Path(previous) if previous else None, old, new, report)
+        self.affected: Affected | None = self.settings.get(AFFECTED) if previous else None
         self.writer = writer
         self._documents()
         self._agency_pages()
@@ -61,22 +66,36 @@ class AgencyPagesGenerator(Generator):
 
     # --- one page --------------------------------------------------------------
 
-    def _page(self, path: str, template: str, lang: str, view: dict[str, Any]) -> None:
+    def _page(self, path: str, template: str, lang: str, view: dict[str, Any], payload: bytes | None = None) -> None:
         """Render ``template`` into ``path`` unless the previous output has it from the same inputs."""
-        digest = input_hash(self.out.new.render_key, template, lang, view)
+        digest = input_hash(self.out.new.render_key, template, lang, payload or view_payload(view))
         source = self.out.reusable_page(path, digest)
         if source is not None:
             self.out.link(source, path)
             self.out.report.reused.append(path)
             return
+        self.out.make_room(path)
         self.writer.write_file(path, self.get_template(template), self.context, lang=lang, **view)
         self.out.report.rendered.append(path)
 
-    def _both(self, address: str, template: str, view_for: Any) -> None:
-        """The Thai and the English page at ``address`` (no leading slash, ending in /)."""
-        for lang in LANGUAGES:
-            path = page_path(address, lang).lstrip("/") + "index.html"
-            self._page(path, template, lang, {"page_path": address, **view_for(lang)})
+    def _both(self, address: str, template: str, view_for: Any, same_view: bool = True,
+              unaffected: bool = False) -> None:
+        """The Thai and the English page at ``address`` (no leading slash, ending in /).
+
+        Most views hold both languages' texts (``same_view``): they are serialised once for both pages.
+        An ``unaffected`` page is linked from the previous output when it has one.
+        """
+        paths = [page_path(address, lang).lstrip("/") + "index.html" for lang in LANGUAGES]
+        if unaffected and all(self.out.has_previous(path) for path in paths):
+            for path in paths:
+                self.out.reuse_unaffected(path)
+            return
+        payload = None
+        for lang, path in zip(LANGUAGES, paths):
+            view = {"page_path": address, **view_for(lang)}
+            if payload is None or not same_view:
+                payload = view_payload(view)
+            self._page(path, template, lang, view, payload)
 
     # --- the pages ---------------------------------------------------------------
 
@@ -89,10 +108,23 @@ class AgencyPagesGenerator(Generator):
             else:
                 self.out.report.documents_copied.append(path)
 
+    def _unaffected(self, kind: str, key: str) -> bool:
+        """True when the changes since the previous build cannot reach this page."""
+        if self.affected is None:
+            return False
+        if kind == "agency":
+            return key not in self.affected.agencies
+        if kind == "type":
+            return key not in self.affected.types
+        if kind == "province":
+            return key not in self.affected.provinces
+        return key not in self.affected_roots
+
     def _agency_pages(self) -> None:
         for agency in self.index.visible:
-            view = {"agency": agency_page(self.index, agency.code)}
-            self._both(f"agencies/{agency.code}/", "agency", lambda lang: view)
+            self._both(f"agencies/{agency.code}/", "agency",
+                       lambda lang, code=agency.code: {"agency": agency_page(self.index, code)},
+                       unaffected=self._unaffected("agency", agency.code))
 
     def _listing_pages(self) -> None:
         index = self.index
@@ -101,13 +133,16 @@ class AgencyPagesGenerator(Generator):
         types, provinces = listings.by_type_and_province(index)
         browse = {"browse": listings.browse_index(index, types, provinces)}
         self._both("browse/", "browse", lambda lang: browse)
+        self.affected_roots = {index.top_level(c) for c in (self.affected.agencies if self.affected else ())
+                               if c in index.visible_codes}
         for root in index.roots:
-            tree = {"tree": listings.tree(index, root)}
-            self._both(f"browse/{root}/", "browse_tree", lambda lang: tree)
+            self._both(f"browse/{root}/", "browse_tree", lambda lang, root=root: {"tree": listings.tree(index, root)},
+                       unaffected=self._unaffected("root", root))
         for kind, groups in (("type", types), ("province", provinces)):
             for key in sorted(groups):
                 self._both(f"browse/{kind}/{key}/", "agency_list",
-                           lambda lang: {"listing": listings.agency_list(index, kind, key, groups[key], lang)})
+                           lambda lang: {"listing": listings.agency_list(index, kind, key, groups[key], lang)},
+                           same_view=False, unaffected=self._unaffected(kind, key))
 
 
 def get_generators(pelican: Any) -> type[AgencyPagesGenerator]:

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -72,9 +72,9 @@ class Manifest:
 
 
 def _plain(value: Any) -> Any:
-    """JSON form of the views' values: dataclasses by field, dates as ISO text."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
+    """JSON form of the views' values: dataclasses by field (in declaration order), dates as ISO text."""
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        return value.__dict__
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (set, frozenset)):
@@ -82,10 +82,14 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot hash a {type(value).__name__} in a page view")
 
 
-def input_hash(render_key: str, template: str, lang: str, view: Mapping[str, Any]) -> str:
-    """The hash of everything one page is rendered from."""
-    payload = json.dumps(view, default=_plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0{payload}".encode()).hexdigest()
+def view_payload(view: Mapping[str, Any]) -> bytes:
+    """The canonical bytes of a page view: the same view always gives the same bytes."""
+    return json.dumps(view, default=_plain, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def input_hash(render_key: str, template: str, lang: str, payload: bytes) -> str:
+    """The hash of everything one page is rendered from (``payload`` from ``view_payload``)."""
+    return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0".encode() + payload).hexdigest()
 
 
 def _files(folder: Path, pattern: str) -> Iterable[Path]:
@@ -125,11 +129,33 @@ class PageOutput:
         source = self.previous / path
         return source if source.is_file() else None
 
+    def has_previous(self, path: str) -> bool:
+        """True when the previous output holds ``path`` and its manifest says what it was made from."""
+        return (self.reuse_pages and self.previous is not None and path in self.old.pages
+                and (self.previous / path).is_file())
+
+    def reuse_unaffected(self, path: str) -> None:
+        """Link ``path`` from the previous output with its previous hash, without building its view.
+
+        Only for pages the build has found unaffected by what changed (inputs.affected),
+        after ``has_previous(path)``.
+        """
+        assert self.previous is not None
+        self.new.pages[path] = self.old.pages[path]
+        self.link(self.previous / path, path)
+        self.report.reused.append(path)
+
     def reusable_document(self, path: str, sha256: str) -> Path | None:
         self.new.documents[path] = sha256
         if self.previous is None or self.old.documents.get(path) != sha256:
             return None
         return self.previous / path
+
+    def make_room(self, path: str) -> None:
+        """Remove ``path`` before it is written: a hard link must never be written through."""
+        target = self.output / path
+        if target.exists() or target.is_symlink():
+            target.unlink()
 
     def link(self, source: Path, path: str) -> None:
         target = self.output / path

@@ -2,7 +2,8 @@
 
 A national data set has forty thousand YAML files; reading and checking all
 of them takes minutes, while an agency's web team changes one.  After each
-successful build this remembers, in ``.prakat-cache/``, every content file's
+successful build this remembers, in ``.prakat-cache/`` (one file per output
+folder, since it describes what that folder was built from), every content file's
 size and modification time, the parsed data of every record and Git's
 history (keyed by the commit it was read at).  The next build stats the
 tree, validates only the files that changed (and what refers to them, which
@@ -27,7 +28,7 @@ from plugins.prakat.gitinfo import Change, History, read_history
 from plugins.prakat.model import Model, agency_from_data
 from plugins.prakat.store import AGENCIES, ContentStore
 
-CACHE_FILE = Path(".prakat-cache") / "site-inputs.json"
+CACHE_DIR = Path(".prakat-cache")
 PRAKAT_DIR = Path(__file__).resolve().parents[1] / "prakat"
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -108,10 +109,16 @@ class InputCache:
     head: str | None = None
     history: dict[str, Any] | None = None
 
+    @staticmethod
+    def path(root: Path, output: Path) -> Path:
+        """One cache per output folder: it describes what that folder was built from."""
+        key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
+        return Path(root) / CACHE_DIR / f"site-inputs-{key}.json"
+
     @classmethod
-    def load(cls, root: Path, version: str) -> "InputCache | None":
+    def load(cls, root: Path, output: Path, version: str) -> "InputCache | None":
         try:
-            raw = json.loads((Path(root) / CACHE_FILE).read_text("utf-8"))
+            raw = json.loads(cls.path(root, output).read_text("utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(raw, dict) or raw.get("version") != version:
@@ -119,9 +126,9 @@ class InputCache:
         return cls(version, {k: (v[0], v[1]) for k, v in raw["stamps"].items()}, raw["records"],
                    raw.get("head"), raw.get("history"))
 
-    def save(self, root: Path) -> None:
+    def save(self, root: Path, output: Path) -> None:
         """Write the cache (atomically); a read-only project simply goes without one."""
-        path = Path(root) / CACHE_FILE
+        path = self.path(root, output)
         try:
             path.parent.mkdir(exist_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -163,3 +170,69 @@ def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache
         history = read_history(root)
     saved = InputCache(cache.version if cache else "", stamps, records, head, history_to_json(history))
     return Model(agencies), history, saved
+
+
+@dataclass(frozen=True)
+class Affected:
+    """What an incremental build must look at again; everything else is reused from the previous output."""
+
+    agencies: frozenset[str]  # agencies whose page may show something different
+    types: frozenset[str]  # type lists that may change
+    provinces: frozenset[str]  # province lists that may change
+
+
+def _old_field(records: dict[str, Any], code: str, name: str) -> Any:
+    data = records.get(f"{AGENCIES}/{code}/agency.yaml")
+    return data.get(name) if isinstance(data, dict) else None
+
+
+def affected(model: Model, changed: list[str], cache: InputCache, history: dict[str, Any]) -> Affected:
+    """The pages a change can reach, from the changed files and the records as they were before.
+
+    An agency page shows its own record, the names and announcements of its
+    ancestors, its nearest visible children with the size of their subtrees,
+    and Git's dates for its record and documents.  So a changed record (or
+    document, or Git date) marks its agency, every ancestor (before and
+    after the change: it may have moved) and every descendant.
+    """
+    seeds: set[str] = set()
+    for path in changed:
+        parts = path.split("/")
+        if len(parts) >= 3 and parts[0] == "content" and parts[1] in ("agencies", "documents"):
+            seeds.add(parts[2])
+    old_history = cache.history or {}
+    for table in ("records", "documents"):
+        old, new = old_history.get(table, {}), history.get(table, {})
+        for key in old.keys() | new.keys():
+            if old.get(key) != new.get(key):
+                seeds.add(key.split("/")[0])
+    marked: set[str] = set()
+    for seed in seeds:
+        for chain in (_new_chain(model, seed), _old_chain(cache.records, seed)):
+            marked.update(chain)
+        stack = [seed]
+        while stack:  # every descendant in the new tree (a moved subtree moves whole)
+            code = stack.pop()
+            marked.add(code)
+            agency = model.agencies.get(code)
+            stack.extend(c for c in (agency.children if agency else ()) if c not in marked)
+    types = {model.agencies[c].type for c in marked if c in model.agencies}
+    types |= {t for c in seeds if isinstance(t := _old_field(cache.records, c, "type"), str)}
+    provinces = {model.agencies[c].province for c in marked if c in model.agencies and model.agencies[c].province}
+    provinces |= {p for c in seeds if isinstance(p := _old_field(cache.records, c, "province"), str)}
+    return Affected(frozenset(marked), frozenset(types), frozenset(provinces))
+
+
+def _new_chain(model: Model, code: str) -> list[str]:
+    """The agency and its ancestors in the model, the agency first."""
+    return [code, *(a.code for a in model.ancestors(code))] if code in model.agencies else []
+
+
+def _old_chain(records: dict[str, Any], code: str) -> list[str]:
+    """The agency and its ancestors as the previous build read them."""
+    chain: list[str] = []
+    current: Any = code
+    while isinstance(current, str) and current not in chain and f"{AGENCIES}/{current}/agency.yaml" in records:
+        chain.append(current)
+        current = _old_field(records, current, "parent")
+    return chain

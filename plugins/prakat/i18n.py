@@ -106,12 +106,25 @@ def load_catalogue(folder: Path) -> Catalogue:
 
 @cache
 def catalogue(folder: str) -> Catalogue:
-    """The catalogue of one theme, read once per process (``catalogue.cache_clear()`` rereads it)."""
+    """The catalogue in ``folder``, read once per process (``clear_cache()`` rereads it)."""
     return load_catalogue(Path(folder))
 
 
+@cache
+def _theme(theme: str) -> Catalogue:
+    # keyed by the THEME setting itself: templates ask for a message hundreds of times per page
+    return catalogue(str(Path(theme) / CATALOGUE_FOLDER))
+
+
 def theme_catalogue(settings: Mapping[str, Any]) -> Catalogue:
-    return catalogue(str(Path(settings["THEME"]) / CATALOGUE_FOLDER))
+    """The catalogue of the theme the settings (or a template's context) name."""
+    return _theme(settings["THEME"])
+
+
+def clear_cache() -> None:
+    """Forget every catalogue read so far: a build in a long-lived process rereads edited files."""
+    catalogue.cache_clear()
+    _theme.cache_clear()
 
 
 # --- addresses ----------------------------------------------------------------

@@ -1,0 +1,397 @@
+"""Building the public site: the right files, byte for byte the same, never half a site.
+
+The sample content is copied out of the repository (so Git's history is
+"unknown" and the pages do not change with every commit) and built with
+``PRAKAT_TODAY`` pinned.  The golden page is regenerated with
+``PRAKAT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_sitebuild.py -k golden``.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from plugins.agencies.documents import DocumentRefused, verified_bytes
+from plugins.agencies.incremental import MANIFEST_NAME
+from plugins.agencies.views import SiteIndex
+from plugins.prakat.compliance import compute
+from plugins.prakat.gitinfo import History
+from plugins.prakat.model import Version, build_model
+from plugins.prakat.store import ContentStore
+from plugins.sitebuild import build_site, run_build
+from tests.content_tree import Tree, sha
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN = REPO / "tests" / "golden" / "agency-0111013900000.th.html"
+TODAY = "2026-12-31"
+DGA = "0111013900000"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinned_today() -> Iterator[None]:
+    saved = os.environ.get("PRAKAT_TODAY")
+    os.environ["PRAKAT_TODAY"] = TODAY
+    yield
+    if saved is None:
+        os.environ.pop("PRAKAT_TODAY", None)
+    else:
+        os.environ["PRAKAT_TODAY"] = saved
+
+
+def copy_sample(target: Path) -> Path:
+    shutil.copytree(REPO / "content", target / "content")
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample content (copied) and its site, built once for the session."""
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
+    output = root / "output"
+    assert run_build(root, output, full=True).code == 0
+    return root, output
+
+
+def index_of(root: Path) -> SiteIndex:
+    model = build_model(ContentStore(root))
+    return SiteIndex(model, compute(model), History(), root)
+
+
+def test_every_visible_agency_has_a_thai_and_an_english_page_and_no_hidden_one_has(sample: tuple[Path, Path]) -> None:
+    root, output = sample
+    model = build_model(ContentStore(root))
+    visible = {c for c, a in model.agencies.items() if a.visible}
+    hidden = set(model.agencies) - visible
+    assert hidden, "the sample content is expected to hold a hidden agency"
+    for code in visible:
+        assert (output / "agencies" / code / "index.html").is_file(), code
+        assert (output / "en" / "agencies" / code / "index.html").is_file(), code
+    for code in hidden:
+        assert not (output / "agencies" / code).exists() and not (output / "en" / "agencies" / code).exists()
+        assert not (output / "documents" / code).exists()
+    pages = {p.parent.name for p in (output / "agencies").glob("*/index.html")}
+    assert pages == visible
+    for page in ("index.html", "browse/index.html", "en/index.html", "en/browse/index.html", "404.html"):
+        assert (output / page).is_file(), page
+
+
+def test_exactly_the_published_pdfs_are_published_with_their_bytes(sample: tuple[Path, Path]) -> None:
+    root, output = sample
+    index = index_of(root)
+    expected = {v.document_path: v.sha256 for v in index.published_documents()}
+    found = {p.relative_to(output).as_posix() for p in (output / "documents").rglob("*") if p.is_file()}
+    assert found == set(expected)
+    for path, digest in expected.items():
+        assert hashlib.sha256((output / path).read_bytes()).hexdigest() == digest
+    suspended = [v for a in index.model.agencies.values() for s in ("10", "13", "16")
+                 for v in a.versions.get(s, ()) if v.status == "suspended"]
+    assert suspended and not any((output / v.document_path).exists() for v in suspended
+                                 if v.document_path not in expected)
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(sample: tuple[Path, Path], tmp_path: Path) -> None:
+    root, output = sample
+    again = tmp_path / "again"
+    assert run_build(root, again, full=True).code == 0
+    first, second = snapshot(output), snapshot(again)
+    assert sorted(first) == sorted(second)
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_the_dgas_thai_page_matches_its_golden_copy(sample: tuple[Path, Path]) -> None:
+    page = (sample[1] / "agencies" / DGA / "index.html").read_text("utf-8")
+    if os.environ.get("PRAKAT_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(page, "utf-8")
+    assert page == GOLDEN.read_text("utf-8"), "regenerate with PRAKAT_UPDATE_GOLDEN=1 if the change is intended"
+
+
+def test_a_validation_error_builds_nothing_and_keeps_the_old_site(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert build_site(root, output) == 0
+    before = snapshot(output)
+    record = root / "content" / "agencies" / DGA / "agency.yaml"
+    record.write_text(record.read_text("utf-8").replace("type: public_organization", "type: spaceship"), "utf-8")
+    capsys.readouterr()
+    assert build_site(root, output, lang="en") == 1
+    err = capsys.readouterr().err
+    assert f"content/agencies/{DGA}/agency.yaml" in err and "error" in err
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob("output.*"))  # no half-built folder either
+
+
+def test_a_failing_template_keeps_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert build_site(root, output) == 0
+    before = snapshot(output)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    broken = theme / "templates" / "agency.html"
+    broken.write_text(broken.read_text("utf-8").replace("{% block content %}",
+                                                         "{% block content %}{{ no_such_helper() }}"), "utf-8")
+    outcome = run_build(root, output, full=True, theme=theme)
+    assert outcome.code == 1
+    assert "no_such_helper" in capsys.readouterr().err
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob("output.*"))
+
+
+def test_a_killed_build_keeps_the_old_site_and_the_next_build_tidies_up(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert build_site(root, output) == 0
+    before = snapshot(output)
+    child = subprocess.Popen([sys.executable, "-m", "plugins.sitebuild", "build", str(root), str(output), "--full"],
+                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("output.new-*/documents")) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert child.poll() is None, "the build ended before it could be interrupted"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert list(tmp_path.glob("output.new-*")), "the killed build leaves its unfinished folder behind"
+    assert snapshot(output) == before
+    assert build_site(root, output) == 0
+    assert not list(tmp_path.glob("output.*"))
+
+
+def test_an_incremental_build_renders_only_what_changed(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    record = root / "content" / "agencies" / DGA / "agency.yaml"
+    record.write_text(record.read_text("utf-8").replace("hours: {th: จันทร์–ศุกร์", "hours: {th: ทุกวัน จันทร์–ศุกร์"),
+                      "utf-8")
+    outcome = run_build(root, output)
+    assert outcome.code == 0 and outcome.report is not None
+    assert outcome.validated == [f"content/agencies/{DGA}/agency.yaml"]
+    assert outcome.affected == {DGA, "0101000000000", "0100000000000"}  # itself and its ancestors
+    assert sorted(outcome.report.rendered) == [f"agencies/{DGA}/index.html", f"en/agencies/{DGA}/index.html"]
+    assert len(outcome.report.reused) > 50 and outcome.report.documents_copied == []
+    assert "ทุกวัน จันทร์–ศุกร์" in (output / "agencies" / DGA / "index.html").read_text("utf-8")
+    # an incremental build writes what a full build of the same content writes
+    full = tmp_path / "full"
+    assert run_build(root, full, full=True).code == 0
+    assert snapshot(output) == snapshot(full)
+
+
+def test_a_renamed_agency_rerenders_the_pages_that_show_its_name(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    parent = build_model(ContentStore(root)).agencies[DGA].parent
+    record = root / "content" / "agencies" / DGA / "agency.yaml"
+    record.write_text(record.read_text("utf-8").replace("th: สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)",
+                                                        "th: สำนักงานพัฒนารัฐบาลดิจิทัล"), "utf-8")
+    rendered = set(run_build(root, output).report.rendered)
+    assert {f"agencies/{DGA}/index.html", f"agencies/{parent}/index.html", "browse/type/public_organization/index.html",
+            "browse/province/10/index.html"} <= rendered
+    assert "agencies/0800000000000/index.html" not in rendered
+
+
+# --- hostile content ---------------------------------------------------------------
+
+class _Audit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.handlers: list[tuple[str, str]] = []
+        self.bad_links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append(dict(attrs).get("src") or "inline")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append((tag, name))
+            if name in ("href", "src", "action") and value and value.strip().lower().startswith(
+                    ("javascript:", "data:", "vbscript:")):
+                self.bad_links.append(value)
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def hostile_tree(root: Path) -> Tree:
+    tree = Tree(root)
+    code = "0100000000000"
+    tree.agency(code, f"""
+        code: "{code}"
+        type: government_agency
+        name:
+          th: "{HOSTILE}"
+          en: '"onmouseover="alert(1)'
+        full_name: {{th: "<img src=x onerror=alert(1)>"}}
+        address: {{th: "javascript:alert(1)", en: "<a href='javascript:alert(1)'>x</a>"}}
+        website: "https://example.go.th/"
+        hours: {{th: "<iframe src=javascript:alert(1)>"}}
+        emails: {{public: "contact@example.go.th"}}
+        phones: ["<b onclick=alert(1)>0 2612 6060</b>"]
+        """)
+    digest = tree.pdf(code, "s10.pdf")
+    tree.report(code, f"""
+        section10:
+          versions:
+            - file: s10.pdf
+              sha256: {digest}
+              announced: 2023-11-01
+              status: published
+              scope: subordinates
+              title: {{th: "{HOSTILE}", en: "javascript:alert(1)"}}
+        section13:
+          has_licences: true
+          gazette_status: partial
+          licence_channels:
+            - {{licence: {{th: "<svg onload=alert(1)>"}}, url: "https://example.go.th/'onmouseover='alert(1)", status: published}}
+        problems:
+          - {{category: other, description: "{HOSTILE}"}}
+        """)
+    return tree
+
+
+def audit(html: str) -> _Audit:
+    parser = _Audit()
+    parser.feed(html)
+    return parser
+
+
+def test_hostile_content_comes_out_inert(tmp_path: Path) -> None:
+    hostile_tree(tmp_path)
+    output = tmp_path / "output"
+    assert build_site(tmp_path, output) == 0
+    pages = [p for p in output.rglob("*.html")]
+    assert len(pages) > 5
+    for page in pages:
+        found = audit(page.read_text("utf-8"))
+        assert found.handlers == [] and found.bad_links == [], page
+        assert all(src != "inline" and src.startswith("/theme/") or src.startswith("/search/")
+                   for src in found.scripts), (page, found.scripts)
+    text = (output / "agencies" / "0100000000000" / "index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and HOSTILE not in text
+
+
+def render_agency(view: object, lang: str = "th") -> str:
+    """agency.html through the Jinja environment Pelican builds from pelicanconf.py."""
+    from pelican.generators import Generator
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(REPO / "pelicanconf.py"))
+    generator = Generator(context=settings.copy(), settings=settings, path=str(REPO / "content"),
+                          theme=settings["THEME"], output_path="unused")
+    return generator.get_template("agency").render({**settings, "lang": lang, "agency": view,
+                                                    "page_path": "agencies/x/"})
+
+
+def test_unsafe_links_from_content_are_never_links(tmp_path: Path) -> None:
+    """Validation refuses these values; the templates must not rely on it."""
+    import dataclasses
+
+    from plugins.agencies.views import agency_page
+
+    hostile_tree(tmp_path)
+    view = agency_page(index_of(tmp_path), "0100000000000")
+    view = dataclasses.replace(view, website="javascript:alert(1)",
+                               emails=(("public", '"onmouseover="alert(1)'), ("registered", "javascript:x@y.z")),
+                               phones=("javascript:alert(1)",))
+    for lang in ("th", "en"):
+        html = render_agency(view, lang)
+        found = audit(html)
+        assert found.handlers == [] and found.bad_links == [] and found.scripts == []
+        assert "mailto:javascript" not in html and 'href="tel:' not in html
+
+
+# --- documents that must not be published ----------------------------------------
+
+LFS_POINTER = (b"version https://git-lfs.github.com/spec/v1\n"
+               b"oid sha256:" + b"a" * 64 + b"\nsize 26336\n")
+
+
+def test_a_git_lfs_pointer_is_refused_by_name_in_both_languages(tmp_path: Path) -> None:
+    tree = Tree(tmp_path)
+    tree.write("content/documents/0100000000000/s10.pdf", LFS_POINTER)
+    version = Version("0100000000000", "10", 0, "s10.pdf", "a" * 64, None, "published")
+    with pytest.raises(DocumentRefused) as refused:
+        verified_bytes(tmp_path, version)
+    assert "content/documents/0100000000000/s10.pdf" in refused.value.message("th")
+    assert "Git LFS" in refused.value.message("en") and "git lfs pull" in refused.value.message("th")
+    tree.write("content/documents/0100000000000/s10.pdf", b"%PDF-1.4 not what was recorded")
+    with pytest.raises(DocumentRefused, match="sha256"):
+        verified_bytes(tmp_path, version)
+
+
+def test_a_build_with_a_git_lfs_pointer_publishes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = hostile_tree(tmp_path)
+    pointer = tmp_path / "content/documents/0100000000000/s10.pdf"
+    real = pointer.read_bytes()
+    pointer.write_bytes(b"version https://git-lfs.github.com/spec/v1\noid sha256:" + sha(real).encode()
+                        + f"\nsize {len(real)}\n".encode())
+    assert tree and build_site(tmp_path, tmp_path / "output") == 1
+    assert "content/documents/0100000000000/s10.pdf" in capsys.readouterr().err
+    assert not (tmp_path / "output").exists()
+
+
+def _edit(root: Path, code: str, old: str, new: str, name: str = "agency.yaml") -> None:
+    path = root / "content" / "agencies" / code / name
+    text = path.read_text("utf-8")
+    assert old in text, (code, old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _hide(root: Path, code: str, visible: bool = False) -> None:
+    path = root / "content" / "agencies" / code / "agency.yaml"
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("visible:")]
+    path.write_text("\n".join(lines + [f"visible: {'true' if visible else 'false'}"]) + "\n", "utf-8")
+
+
+EDITS = {
+    "reparent": lambda root: _edit(root, DGA, 'parent: "0101000000000"', 'parent: "0112000000000"'),
+    "hide a parent of units": lambda root: _hide(root, "0113000000000"),
+    "show a hidden unit": lambda root: _hide(root, "1580000300000", visible=True),
+    "change type and province": lambda root: _edit(root, "2108000000000", "type: government_agency",
+                                                   "type: public_organization"),
+    "suspend an announcement for subordinates": lambda root: _edit(
+        root, "0101000000000", "status: published\n      scope: subordinates",
+        "status: suspended\n      scope: subordinates", "report.yaml"),
+    "add an agency": lambda root: Tree(root).agency("2109000000000", """
+        code: "2109000000000"
+        parent: "2100000000000"
+        type: government_agency
+        name: {th: กรมใหม่, en: New Department}
+        province: "96"
+        """),
+    "remove an agency": lambda root: (shutil.rmtree(root / "content/agencies/5960000000000"),
+                                      shutil.rmtree(root / "content/documents/5960000000000")),
+}
+
+
+def test_incremental_builds_after_every_kind_of_change_equal_a_full_build(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    for name, edit in EDITS.items():
+        edit(root)
+        outcome = run_build(root, output)
+        assert outcome.code == 0, name
+        assert outcome.report.reused, name  # it was an incremental build
+        full = tmp_path / f"full-{len(name)}"
+        assert run_build(root, full, full=True).code == 0
+        incremental, expected = snapshot(output), snapshot(full)
+        assert sorted(incremental) == sorted(expected), name
+        assert [p for p in expected if incremental[p] != expected[p]] == [], name
+        shutil.rmtree(full)
