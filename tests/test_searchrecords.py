@@ -99,9 +99,22 @@ def test_hidden_agencies_leave_no_trace(records) -> None:
 
 def test_only_published_versions_are_indexed(records) -> None:
     top = by_code(records)[TOP]
-    assert "PUBLISHEDPAGETEXT" in top.content
     assert "ฉบับเผยแพร่" in strip_marks(top.content)
-    assert "SUSPENDEDPAGETEXT" not in top.content and "SUSPENDEDTITLE" not in top.content
+    # The PDF's words ride in the metadata Pagefind searches, without what the text already has.
+    assert "PUBLISHEDPAGETEXT" in top.meta["d"].split() and "announcement" in top.meta["d"].split()
+    for field in (top.content, *top.meta.values()):
+        assert "SUSPENDEDPAGETEXT" not in field and "SUSPENDEDTITLE" not in field
+
+
+def test_document_words_are_distinct_new_and_bounded(model_and_compliance) -> None:
+    model, compliance = model_and_compliance
+    pages = {"s10-pub.pdf": "ประกาศสำนักนายกรัฐมนตรี เรื่อง ช่องทาง 0 2612 6060 " + " ".join(f"w{i}" for i in range(900))}
+    records = build_records(model, compliance, Segmenter(), lambda v: pages.get(v.file, ""))
+    words = by_code(records)[TOP].meta["d"].split()
+    assert len(words) == len(set(words)) == 600
+    # ประกาศ, สำนัก, นายก, รัฐมนตรี, ช่องทาง and the number are in the record's text already.
+    assert words[:2] == ["เรื่อง", "w0"]
+    assert "w0" in words and "w900" not in words
 
 
 def test_text_is_cut_into_words_and_numbers_are_findable_both_ways(records) -> None:

@@ -3,9 +3,11 @@
 One record per visible agency, at the address of its Thai page.  Its text is
 what a person might type to find the agency: its names in both languages,
 code, address, telephone numbers, e-mail and web addresses, and everything
-it has published (each version's section, title and the text of its PDF's
-first page, licence names, problem descriptions), so that a phrase from an
-announcement finds the agency that published it.  Thai words are separated
+it has published (the name of each section it announced under, each
+published version's title, licence names, problem descriptions); the words
+of its published PDFs' first pages ride along in the metadata field ``d``,
+which Pagefind searches but a snippet never shows, so that words from an
+announcement find the agency that published it.  Thai words are separated
 (:mod:`.thaiwords`) so that the search engine, which splits on spaces, sees
 them.
 
@@ -25,12 +27,13 @@ from typing import Callable, Iterator, Mapping
 
 from .compliance import Compliance
 from .model import Agency, Model, Text, Version
-from .thaiwords import Segmenter
+from .thaiwords import MARK, Segmenter
 from .vocabulary import vocabulary
 
 LANGUAGE = "th"  # one index serves the Thai and the English search page
 FIELD_GAP = " · "  # between the parts of a record's text, so a snippet reads as separate items
 FILTERS = ("top", "type", "province", "s10", "s16", "s13")
+DOCUMENT_WORDS = 600  # words of an agency's PDFs kept beside its record (see RecordBuilder._document_words)
 
 _DIGITS = re.compile(r"\D+")
 
@@ -89,27 +92,52 @@ class RecordBuilder:
     def record(self, agency: Agency) -> SearchRecord:
         spaced = self.segmenter.spaced
         parts = [spaced(text) for text in self._agency_texts(agency)]
+        pages: list[str] = []
         for section in ("10", "13", "16"):
             versions = agency.published(section)
             if versions:
                 parts.append(spaced(self._section_label(section)))
-                parts.extend(spaced(text) for version in versions for text in self._version_texts(version))
+                parts.extend(spaced(text) for version in versions for text in _texts(version.title))
+                pages.extend(self.page_text(version) for version in versions)
+        content = FIELD_GAP.join(p for p in parts if p)
         parent = self.model.visible_parent(agency.code)
         meta = {
             "title": spaced(agency.name.th),
             "title_en": agency.name.en,
             "k": " ".join(self.segmenter.inner_words(
                 " ".join(t.th for t in (agency.name, agency.full_name) if t is not None))),
+            "d": " ".join(self._document_words(content, pages)),
         }
         if parent is not None:
             meta["parent"] = spaced(parent.name.th)
             meta["parent_en"] = parent.name.en
         return SearchRecord(
             url=agency_url(agency.code),
-            content=FIELD_GAP.join(p for p in parts if p),
+            content=content,
             meta={k: v for k, v in meta.items() if v},
             filters=self._filters(agency),
         )
+
+    def _document_words(self, content: str, pages: list[str]) -> list[str]:
+        """The words of the PDFs' first pages that the record's text does not already hold.
+
+        In order of first appearance (newest version first), each once, at most
+        ``DOCUMENT_WORDS`` of them.  Pagefind's work grows with every word it
+        indexes, and a first page mostly repeats the agency's name, its address
+        and the Act's wording: what is left is what makes the page findable
+        (its addresses, numbers, names, subject words).
+        """
+        seen = set(content.replace(MARK, "").split())
+        out: dict[str, None] = {}
+        for page in pages:
+            if not page:
+                continue
+            for word in self.segmenter.spaced(page, " ").split():
+                if word not in seen and word not in out:
+                    out[word] = None
+                    if len(out) >= DOCUMENT_WORDS:
+                        return list(out)
+        return list(out)
 
     def _agency_texts(self, agency: Agency) -> Iterator[str]:
         yield from _texts(agency.name)
@@ -134,13 +162,7 @@ class RecordBuilder:
 
     def _section_label(self, section: str) -> str:
         label = self.sections.get(section)
-        return FIELD_GAP.join((label.th, label.en)) if label else ""
-
-    def _version_texts(self, version: Version) -> Iterator[str]:
-        yield from _texts(version.title)
-        page = self.page_text(version)
-        if page:
-            yield page
+        return f"{label.th} Section {section}" if label else ""
 
     def _filters(self, agency: Agency) -> dict[str, tuple[str, ...]]:
         status = self.compliance[agency.code]

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Mapping
 
 from plugins.prakat.compliance import Compliance
-from plugins.prakat.model import Model
-from plugins.prakat.searchrecords import SearchRecord, build_records, published_versions
+from plugins.prakat.model import SECTIONS, Model
+from plugins.prakat.searchrecords import SearchRecord, build_records
 from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import MIN_PART, SPLIT_FROM, Segmenter
 from plugins.prakat.vocabulary import Label, vocabulary
@@ -44,12 +44,13 @@ class SearchBuild:
 
 
 def documents_to_read(model: Model, store: ContentStore, texts: PdfTexts) -> dict[str, Path]:
-    """sha256 -> path of each published PDF of a visible agency whose text is not known yet."""
+    """sha256 -> path of each published PDF of each visible agency, when its text is not known yet."""
     files: dict[str, Path] = {}
     for agency in model.visible():
-        for version in published_versions(agency):
-            if version.sha256 and version.file and not texts.has(version.sha256):
-                files.setdefault(version.sha256, store.root / store.document_rel(version.owner, version.file))
+        for section in SECTIONS:
+            for version in agency.published(section):
+                if version.sha256 and version.file and not texts.has(version.sha256):
+                    files.setdefault(version.sha256, store.root / store.document_rel(version.owner, version.file))
     return files
 
 

@@ -16,11 +16,13 @@
 
   var DATA_URL = "/search/search-data.json";
   var PAGEFIND_URL = "/pagefind/pagefind.js";
-  var PAGE_SIZE = 20;
+  var PAGE_SIZE = 10;
   var SUGGESTIONS = 5;
   var DELAY = 120; // ms after the last keystroke
   var MARK = "\u2060";
   var STYLESHEET = "/theme/search.css";
+  // A match in an agency's name counts most; in the words inside its name or its PDFs less; in its parent's little.
+  var META_WEIGHTS = {title: 5, title_en: 5, k: 2, d: 1, parent: 0.5, parent_en: 0.5};
 
   // --- Thai word breaking: a line-for-line copy of plugins/prakat/thaiwords.py -------------------
 
@@ -143,7 +145,7 @@
   var loading = null;
 
   function startPagefind(pagefind) {
-    return pagefind.options({excerptLength: 24}).then(function () {
+    return pagefind.options({excerptLength: 24, noWorker: true, ranking: {metaWeights: META_WEIGHTS}}).then(function () {
       // Pagefind takes the language from <html lang> when it starts and, for Thai, cuts the query
       // with Intl.Segmenter.  The query is already cut with the index's own dictionary.
       var root = document.documentElement, lang = root.getAttribute("lang");
