@@ -288,9 +288,15 @@ def serve_site(root: Path, output: Path, port: int = 8000, lang: str = "th") -> 
     from watchfiles import watch
 
     root, output = Path(root).resolve(), Path(output).resolve()
-    if _build_in_child(root, output, lang) != 0 and not output.is_dir():
+    try:  # claim the port first: a busy port should not cost a build to find out
+        server = make_server(output, port)
+    except OSError as err:
+        print(_say(lang, f"เปิดเว็บไซต์ที่พอร์ต {port} ไม่ได้ ({err.strerror}) — ลองใช้ --port อื่น",
+                   f"Cannot serve on port {port} ({err.strerror}); try another --port."), file=sys.stderr)
         return 1
-    server = make_server(output, port)
+    if _build_in_child(root, output, lang) != 0 and not output.is_dir():
+        server.server_close()
+        return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(_say(lang, f"เปิดเว็บไซต์ที่ http://127.0.0.1:{server.server_port}/ (กด Ctrl+C เพื่อหยุด)",
                f"Serving http://127.0.0.1:{server.server_port}/ (Ctrl+C to stop)"), flush=True)

@@ -16,7 +16,6 @@ building their views) and ``PRAKAT_BUILD_REPORT`` (a BuildReport to fill).
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,6 @@ from . import documents, listings
 from .incremental import BuildReport, Manifest, PageOutput, input_hash, render_key, view_payload
 from .inputs import Affected
 from .views import SiteIndex, agency_page
-
-logger = logging.getLogger(__name__)
 
 PREVIOUS_OUTPUT = "PRAKAT_PREVIOUS_OUTPUT"
 BUILD_REPORT = "PRAKAT_BUILD_REPORT"
@@ -57,6 +54,8 @@ class AgencyPagesGenerator(Generator):
         new = Manifest(render_key=key)
         self.out = PageOutput(Path(self.output_path), Path(previous) if previous else None, old, new, report)
         self.affected: Affected | None = self.settings.get(AFFECTED) if previous else None
+        self.affected_roots = {self.index.top_level(c) for c in (self.affected.agencies if self.affected else ())
+                               if c in self.index.visible_codes}
         self.writer = writer
         self._documents()
         self._agency_pages()
@@ -133,8 +132,6 @@ class AgencyPagesGenerator(Generator):
         types, provinces = listings.by_type_and_province(index)
         browse = {"browse": listings.browse_index(index, types, provinces)}
         self._both("browse/", "browse", lambda lang: browse)
-        self.affected_roots = {index.top_level(c) for c in (self.affected.agencies if self.affected else ())
-                               if c in index.visible_codes}
         for root in index.roots:
             self._both(f"browse/{root}/", "browse_tree", lambda lang, root=root: {"tree": listings.tree(index, root)},
                        unaffected=self._unaffected("root", root))

@@ -25,7 +25,7 @@ MANIFEST_FORMAT = 1
 PLUGIN_DIR = Path(__file__).resolve().parent
 PRAKAT_DIR = PLUGIN_DIR.parent / "prakat"
 RENDERING_CODE = ("i18n.py", "thaidate.py", "vocabulary.py")  # in plugins/prakat, besides this package
-RENDER_SETTINGS = ("SITEURL", "SITENAME", "THEME_STATIC_DIR", "PRAKAT_NAV")
+RENDER_SETTINGS = ("SITEURL", "SITENAME", "THEME_STATIC_DIR", "PLUGINS")
 
 
 @dataclass
