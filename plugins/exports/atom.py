@@ -9,6 +9,7 @@ sees an old entry as new.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -34,15 +35,15 @@ class Entry:
     agency_name: str
 
 
+def _order(version: Version) -> tuple[int, str, str, int]:
+    return (-version.date.toordinal() if version.date else 0, version.owner, version.section, version.index)
+
+
 def newest_versions(data: ExportData, limit: int = FEED_SIZE) -> list[Version]:
     """Published versions of visible agencies, newest date first, then by agency code, section and order."""
-    found = []
-    for row in data.rows:
-        agency = data.model.agencies[row.code]
-        for section in ("10", "13", "16"):
-            found.extend(agency.published(section))
-    found.sort(key=lambda v: (-v.date.toordinal() if v.date else 0, v.owner, v.section, v.index))
-    return found[:limit]
+    found = (v for row in data.rows for section in ("10", "13", "16")
+             for v in data.model.agencies[row.code].versions.get(section, ()) if v.published and v.date)
+    return heapq.nsmallest(limit, found, key=_order)
 
 
 def _stamp(date: dt.date) -> str:

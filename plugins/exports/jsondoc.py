@@ -6,19 +6,28 @@ difference and the file can be read a line at a time.
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import TextIO
 
 from .records import ExportData, agency_record, metadata
 
+# One encoder for the whole file; the records are trees of fresh dicts, so no cycle check is needed.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+def write_agencies_json(out: TextIO, data: ExportData) -> None:
+    encode = _ENCODER.encode
+    out.write('{\n"metadata":' + encode(metadata(data)) + ',\n"agencies":[')
+    separator = "\n"
+    for row in data.rows:
+        out.write(separator)
+        out.write(encode(agency_record(data, row)))
+        separator = ",\n"
+    out.write("\n]}\n")
 
 
 def agencies_json(data: ExportData) -> str:
-    lines = ["{", f'"metadata":{_dump(metadata(data))},', '"agencies":[']
-    records = [_dump(agency_record(data, row)) for row in data.rows]
-    lines.append(",\n".join(records))
-    lines.append("]}")
-    return "\n".join(lines) + "\n"
+    out = io.StringIO()
+    write_agencies_json(out, data)
+    return out.getvalue()

@@ -8,7 +8,8 @@ re-derives a status.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -26,6 +27,9 @@ LICENCE_NOTE = {
 }
 
 
+_SAFE_PATH = re.compile(r"[A-Za-z0-9._/-]*")
+
+
 @dataclass
 class ExportData:
     model: Model
@@ -33,6 +37,8 @@ class ExportData:
     rows: list[AgencyRow]
     site_url: str  # absolute, no trailing slash; may be empty outside a configured site
     as_of: dt.date
+    # A version's record, made once: an announcement for subordinates is inherited by thousands.
+    versions: dict[tuple[str, str, int], dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_site(cls, site: SiteData, rows: list[AgencyRow] | None = None) -> "ExportData":
@@ -43,6 +49,8 @@ class ExportData:
 
     def url(self, path: str) -> str:
         """The absolute address of a site path given without a leading slash (percent-encoded)."""
+        if _SAFE_PATH.fullmatch(path):  # most paths: no need to encode anything
+            return f"{self.site_url}/{path}"
         return f"{self.site_url}/{quote(path, safe='/')}"
 
     def page_url(self, code: str) -> str:
@@ -53,6 +61,9 @@ def _text(value: Text | None, lang: str) -> str:
     if value is None:
         return ""
     return value.th if lang == "th" else value.en
+
+
+FLAG_NAMES = ("serves_public", "central_agency", "important_service_point", "education")
 
 
 def _flag(agency: Agency, name: str) -> bool | None:
@@ -101,6 +112,10 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def version_record(data: ExportData, version: Version) -> dict[str, Any]:
+    key = (version.owner, version.section, version.index)
+    found = data.versions.get(key)
+    if found is not None:
+        return found
     record: dict[str, Any] = {
         "agency": version.owner,
         "file": version.file,
@@ -111,6 +126,7 @@ def version_record(data: ExportData, version: Version) -> dict[str, Any]:
         record["scope"] = version.scope
     record["title"] = _bilingual(version.title)
     record["url"] = data.url(version.document_path)
+    data.versions[key] = record
     return record
 
 
@@ -124,7 +140,7 @@ def _section13(data: ExportData, agency: Agency, status: str) -> dict[str, Any]:
         "status": status,
         "has_licences": block.has_licences if block else None,
         "gazette_status": block.gazette_status if block and block.has_licences else None,
-        "versions": [version_record(data, v) for v in agency.published("13")],
+        "versions": _published(data, agency, "13"),
         "gazette_links": [{"url": g.url, "recorded": _iso(g.recorded)}
                           for g in (block.gazette_links if block else ()) if g.status == "published"],
         "licence_channels": [{"licence": _bilingual(c.licence), "url": c.url}
@@ -132,11 +148,19 @@ def _section13(data: ExportData, agency: Agency, status: str) -> dict[str, Any]:
     }
 
 
+def _published(data: ExportData, agency: Agency, section: str) -> list[dict[str, Any]]:
+    versions = agency.versions.get(section)
+    if not versions:
+        return []
+    return [version_record(data, v) for v in agency.published(section)]
+
+
 def agency_record(data: ExportData, row: AgencyRow) -> dict[str, Any]:
     """One agency of agencies.json: the profile, published versions only, and its compliance."""
     agency = data.model.agencies[row.code]
-    result = data.compliance[row.code]
-    inherited = result.inherited10
+    inherited = data.compliance[row.code].inherited10
+    flags = agency.flags
+    emails = agency.emails
     return {
         "code": row.code,
         "name": _bilingual(agency.name),
@@ -149,25 +173,18 @@ def agency_record(data: ExportData, row: AgencyRow) -> dict[str, Any]:
         "province": row.province,
         "address": _bilingual(agency.address),
         "website": agency.website,
-        "emails": {k: agency.emails[k] for k in ("public", "registered", "complaints") if k in agency.emails},
+        "emails": {k: emails[k] for k in ("public", "registered", "complaints") if k in emails},
         "phones": list(agency.phones),
         "hours": _bilingual(agency.hours),
-        "flags": {
-            "serves_public": _flag(agency, "serves_public"),
-            "central_agency": _flag(agency, "central_agency"),
-            "important_service_point": _flag(agency, "important_service_point"),
-            "education": _flag(agency, "education"),
-            "gecc_level": _gecc(agency) or None,
-        },
+        "flags": {name: (flags.get(name) if isinstance(flags.get(name), bool) else None) for name in FLAG_NAMES}
+        | {"gecc_level": _gecc(agency) or None},
         "page_url": data.page_url(row.code),
-        "updated": _iso(row.updated),
+        "updated": row.updated.isoformat() if row.updated else None,
         "section10": {
-            "versions": [version_record(data, v) for v in agency.published("10")],
+            "versions": _published(data, agency, "10"),
             "inherited": version_record(data, inherited) if inherited else None,
         },
-        "section16": {
-            "versions": [version_record(data, v) for v in agency.published("16")],
-        },
+        "section16": {"versions": _published(data, agency, "16")},
         "section13": _section13(data, agency, row.section13),
         "problems": [{"category": p.category, "description": p.description or None} for p in agency.problems],
         "compliance": {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, TextIO
 
 from .fields import Column
 
@@ -30,15 +30,21 @@ def cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_text(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> str:
-    """The whole file: the header row, then one line per row, CRLF line ends."""
-    out = io.StringIO(newline="")
+def write_csv(out: TextIO, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> None:
+    """The whole file into ``out`` (opened with newline=""): BOM, header row, one line per row, CRLF."""
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([c.name for c in columns])
     width = len(columns)
+    starts = FORMULA_STARTS
     for row in rows:
         if len(row) != width:
             raise ValueError(f"a row has {len(row)} values for {width} columns")
-        writer.writerow([cell(v) for v in row])
+        # cell() for each value, with the common case (a plain string) inline: 20,000 rows x 27 columns.
+        writer.writerow([(("'" + v) if v.startswith(starts) else v) if type(v) is str else cell(v) for v in row])
+
+
+def csv_text(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO(newline="")
+    write_csv(out, columns, rows)
     return out.getvalue()

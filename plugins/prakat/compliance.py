@@ -41,14 +41,22 @@ class Compliance:
     inherited10_from: str | None
 
 
-def inherited_announcement(model: Model, code: str) -> Version | None:
+def inherited_announcement(model: Model, code: str,
+                           memo: dict[str, Version | None] | None = None) -> Version | None:
     """The nearest visible ancestor's latest published scope-subordinates version.
 
     Hidden ancestors are passed through: their own versions count for nobody.
+    ``memo`` keeps each ancestor's answer, so a ministry's versions are sorted
+    once, not once per agency under it.
     """
     for ancestor in model.ancestors(code):
         if ancestor.visible:
-            version = ancestor.latest_for_subordinates()
+            if memo is None:
+                version = ancestor.latest_for_subordinates()
+            elif ancestor.code in memo:
+                version = memo[ancestor.code]
+            else:
+                version = memo[ancestor.code] = ancestor.latest_for_subordinates()
             if version:
                 return version
     return None
@@ -59,8 +67,9 @@ def _not_met(agency: Agency, section: str) -> SectionStatus:
     return SectionStatus(False, reason)
 
 
-def section10(model: Model, agency: Agency) -> tuple[SectionStatus, Version | None]:
-    inherited = inherited_announcement(model, agency.code)
+def section10(model: Model, agency: Agency,
+              memo: dict[str, Version | None] | None = None) -> tuple[SectionStatus, Version | None]:
+    inherited = inherited_announcement(model, agency.code, memo)
     own = agency.current("10") if agency.visible else None
     if own:
         return SectionStatus(True, OWN, agency.code, own), inherited
@@ -123,10 +132,11 @@ def section13(agency: Agency) -> str:
 def compute(model: Model, codes: list[str] | None = None) -> dict[str, Compliance]:
     """Compliance of every visible agency (or of ``codes``), keyed by code."""
     memo: dict[str, SectionStatus] = {}
+    announcements: dict[str, Version | None] = {}
     results: dict[str, Compliance] = {}
     targets = [model.agencies[c] for c in codes] if codes is not None else model.visible()
     for agency in targets:
-        s10, inherited = section10(model, agency)
+        s10, inherited = section10(model, agency, announcements)
         results[agency.code] = Compliance(
             code=agency.code,
             section10=s10,

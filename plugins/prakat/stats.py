@@ -67,13 +67,34 @@ def _chain(model: Model, code: str) -> list[str]:
     return [a.code for a in model.ancestors(code) if a.visible]
 
 
+class _Chains:
+    """Visible ancestors of each agency, each parent's chain worked out once (siblings share it)."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.memo: dict[str, tuple[str, ...]] = {}
+
+    def above(self, code: str) -> tuple[str, ...]:
+        """Visible ancestors of ``code``, nearest first."""
+        agency = self.model.agencies.get(code)
+        parent = agency.parent if agency else None
+        if parent is None or parent not in self.model.agencies:
+            return ()
+        found = self.memo.get(parent)
+        if found is None:
+            found = tuple(_chain(self.model, code))  # the general walk, safe with loops
+            self.memo[parent] = found
+        return found
+
+
 def agency_rows(model: Model, compliance: Mapping[str, Compliance], history: History | None = None) -> list[AgencyRow]:
     """A row for every agency in ``compliance`` (the visible ones), sorted by code."""
     rows = []
+    chains = _Chains(model)
     for code in sorted(compliance):
         agency = model.agencies[code]
         result = compliance[code]
-        chain = _chain(model, code)
+        chain = chains.above(code)
         change = history.record_changed(code) if history else None
         rows.append(AgencyRow(
             code=code, name=agency.name, type=agency.type, subtype=agency.subtype, province=agency.province,
