@@ -10,7 +10,7 @@ from plugins.prakat.sitedata import SiteData, site_data
 from plugins.prakat.stats import SiteStats, site_stats
 
 from .layout import StatusLayout, status_layout
-from .views import dashboard_view, status_page_view
+from .views import RowWords, dashboard_view, status_page_view
 
 
 class DashboardGenerator(Generator):
@@ -42,14 +42,14 @@ class DashboardGenerator(Generator):
 
     def _status(self, writer: Any, lang: str, say: Any) -> None:
         model, summary = self.data.model, self.stats.summary
-        rows = self.stats.rows if self.layout.single_page else []
-        ordered = [r for m in self.layout.ministries for p in m.pages for r in p.rows] if rows else []
-        index = status_page_view(model, ordered, say("status.title"), lang, say)
+        words = RowWords(model, lang, say)
+        ordered = [r for m in self.layout.ministries for p in m.pages for r in p.rows] if self.layout.single_page else []
+        index = status_page_view(words, ordered, say("status.title"))
         self._write(writer, "status/", "status", lang, status=index, ministries=summary.by_ministry)
         for ministry in self.layout.ministries:
             name = model.agencies[ministry.top].name.get(lang)
             for page in ministry.pages:
-                view = status_page_view(model, page.rows, say("status.ministry_title", name=name), lang, say,
+                view = status_page_view(words, page.rows, say("status.ministry_title", name=name),
                                         top=ministry.top, page=page, pages=len(ministry.pages))
                 self._write(writer, page.address, "status", lang, status=view, ministry=ministry)
 

@@ -11,7 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
+from plugins.prakat import thaidate
 from plugins.prakat.charts import Category, Chart, Value, bar_chart
+from plugins.prakat.compliance import INHERITED, OWN, UNIT_PARENT, SectionStatus
+from plugins.prakat.i18n import page_path
 from plugins.prakat.model import Model
 from plugins.prakat.stats import (MAX_PER_GROUP, SECTION13_STATUSES, AgencyRow, Breakdown, NotMetList, Summary,
                                   Tally)
@@ -188,12 +191,90 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One section of one status row, in words: the status, why, and whose document when not its own."""
+
+    met: bool
+    word: str
+    reason: str | None  # None for Section 13, whose status word says it all
+    via_name: str = ""
+    via_href: str = ""
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One agency on a status page, every text already in the page's language.
+
+    A page has up to PAGE_SIZE rows and the site 40,000 of them (two languages): the
+    template only prints these fields, with no macro or lookup per row.
+    """
+
+    code: str
+    href: str
+    name: str
+    parent: str
+    ministry: str
+    kind: str
+    updated: str
+    top: str
+    department: str
+    type: str
+    province: str
+    s10: str
+    s16: str
+    s13: str  # "done" or the Section 13 status
+    cells: tuple[Cell, Cell, Cell]
+
+
+class RowWords:
+    """Makes StatusRows for one language, remembering names and labels it has looked up."""
+
+    def __init__(self, model: Model, lang: str, say: Say) -> None:
+        vocab = vocabulary()
+        self.model, self.lang = model, lang
+        self.name = _names(model, lang)
+        self.words = {True: say("status.met"), False: say("status.not_met")}
+        self.reasons = {key: say(f"status.reason.{key}") for key in
+                        ("inherited", "unit_parent", "only_suspended", "none", "unit_uncovered")}
+        self.own = {s: say(f"status.reason.own.{s}") for s in ("10", "16")}
+        self.s13 = {key: say(f"status.s13.{key}") for key in SECTION13_STATUSES}
+        self.types = {k: v.get(lang) for k, v in vocab.types.items()}
+        self.provinces = {k: v.get(lang) for k, v in vocab.provinces.items()}
+        self.unknown_date = say("status.unknown_date")
+
+    def href(self, code: str) -> str:
+        return page_path(f"agencies/{code}/", self.lang)
+
+    def cell(self, status: SectionStatus, section: str) -> Cell:
+        if status.reason == OWN:
+            return Cell(status.met, self.words[status.met], self.own[section])
+        if status.reason in (INHERITED, UNIT_PARENT) and status.via:
+            return Cell(status.met, self.words[status.met], self.reasons[status.reason], self.name(status.via),
+                        self.href(status.via))
+        return Cell(status.met, self.words[status.met], self.reasons.get(status.reason, status.reason))
+
+    def row(self, row: AgencyRow) -> StatusRow:
+        kind = self.types.get(row.type, row.type)
+        if row.province:
+            kind += " · " + self.provinces.get(row.province, row.province)
+        done13 = row.met("13")
+        return StatusRow(
+            code=row.code, href=self.href(row.code), name=self.name(row.code),
+            parent=self.name(row.parent) if row.parent else "", ministry=self.name(row.top_level), kind=kind,
+            updated=thaidate.short_date(row.updated, self.lang) if row.updated else self.unknown_date,
+            top=row.top_level, department=row.department or "", type=row.type, province=row.province or "",
+            s10=row.section10.key, s16=row.section16.key, s13="done" if done13 else row.section13,
+            cells=(self.cell(row.section10, "10"), self.cell(row.section16, "16"),
+                   Cell(done13, self.s13.get(row.section13, row.section13), None)))
+
+
+@dataclass(frozen=True)
 class StatusPageView:
     title: str
     top: str | None  # None on /status/
     page: StatusPage | None
     pages: int
-    rows: tuple[AgencyRow, ...]
+    rows: tuple[StatusRow, ...]
     ministries: tuple[Option, ...]  # filter options present on this page
     departments: tuple[Option, ...]
     types: tuple[Option, ...]
@@ -204,18 +285,19 @@ def _options(values: Sequence[str], label: Callable[[str], str]) -> tuple[Option
     return tuple(Option(v, label(v)) for v in values)
 
 
-def status_page_view(model: Model, rows: Sequence[AgencyRow], title: str, lang: str, say: Say,
+def status_page_view(words: RowWords, rows: Sequence[AgencyRow], title: str,
                      top: str | None = None, page: StatusPage | None = None, pages: int = 1) -> StatusPageView:
     """One page of the status list with the filter choices its rows offer."""
     vocab = vocabulary()
-    name = _names(model, lang)
+    lang = words.lang
     tops = list(dict.fromkeys(r.top_level for r in rows))
     department_top = {r.department: r.top_level for r in rows if r.department}
-    types = [k for k in vocab.types if any(r.type == k for r in rows)]
-    provinces = [k for k in vocab.provinces if any(r.province == k for r in rows)]
+    present_types = {r.type for r in rows}
+    present_provinces = {r.province for r in rows}
     return StatusPageView(
-        title=title, top=top, page=page, pages=pages, rows=tuple(rows),
-        ministries=_options(tops, name),
-        departments=tuple(Option(code, name(code), top) for code, top in department_top.items()),
-        types=_options(types, lambda k: vocab.types[k].get(lang)),
-        provinces=_options(provinces, lambda k: vocab.provinces[k].get(lang)))
+        title=title, top=top, page=page, pages=pages, rows=tuple(words.row(r) for r in rows),
+        ministries=_options(tops, words.name),
+        departments=tuple(Option(code, words.name(code), top) for code, top in department_top.items()),
+        types=_options([k for k in vocab.types if k in present_types], lambda k: vocab.types[k].get(lang)),
+        provinces=_options([k for k in vocab.provinces if k in present_provinces],
+                           lambda k: vocab.provinces[k].get(lang)))
