@@ -18,7 +18,7 @@ from plugins.prakat.model import build_model
 from plugins.prakat.searchrecords import FILTERS, build_records, phone_forms
 from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import SEPARATOR, Segmenter, strip_marks
-from plugins.search.build import DATA_PATH, build_search
+from plugins.search.build import DATA_PATH, build_search, decode_words
 from plugins.search.bundle import SIGNATURE, read_document
 from plugins.search.indexer import PagefindError, write_index
 from plugins.search.pdftext import PdfTexts, clean
@@ -145,7 +145,7 @@ def test_pdf_text_cleaning_joins_thai_line_wraps() -> None:
 
 def _fragments(bundle: Path) -> list[dict]:
     out = []
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+    for path in sorted((bundle / "fragment").rglob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(SIGNATURE)
         out.append(json.loads(raw[len(SIGNATURE):]))
@@ -159,6 +159,10 @@ def test_the_written_bundle_holds_exactly_the_visible_records(tree: Tree, model_
     assert result.records == 3 and (bundle / "pagefind.js").is_file()
     fragments = _fragments(bundle)
     assert sorted(f["url"] for f in fragments) == sorted(f"/agencies/{c}/" for c in (TOP, CHILD, OTHER))
+    # Short sequential fragment names in one folder named after their contents.
+    (folder,) = (bundle / "fragment").iterdir()
+    assert len(folder.name) == 8 and sorted(p.name for p in folder.iterdir()) == ["0.pf_fragment", "1.pf_fragment",
+                                                                                   "2.pf_fragment"]
     dump = json.dumps(fragments, ensure_ascii=False)
     for trace in (HIDDEN, "สำนักงานลับเฉพาะ", "HIDDENTITLE", "HIDDENPAGETEXT", "SUSPENDEDPAGETEXT", "SUSPENDEDTITLE"):
         assert trace not in dump
@@ -168,7 +172,8 @@ def test_the_written_bundle_holds_exactly_the_visible_records(tree: Tree, model_
     names = [name for name, _ in meta[3]]
     assert names == sorted(names) and set(names) <= set(FILTERS)
     data = json.loads((tmp_path / "out" / DATA_PATH).read_text("utf-8"))
-    assert {"ส่งเสริม", "เศรษฐกิจ", "สถิติ"} <= set(data["segmenter"]["words"])
+    assert {"ส่งเสริม", "เศรษฐกิจ", "สถิติ"} <= set(decode_words(data["segmenter"]["words"]))
+    assert data["segmenter"]["words"].isascii()
     assert data["segmenter"]["split_from"] == 10 and data["labels"]["provinces"]["96"]["en"]
 
 

@@ -64,6 +64,19 @@ def search_records(model: Model, compliance: Mapping[str, Compliance], store: Co
     return records, texts.read
 
 
+# The dictionary travels as one ASCII string: each Thai letter (U+0E01-U+0E4F) shifted down to
+# 0x31-0x7F, one byte instead of UTF-8's three, words separated by spaces.
+WORDS_SHIFT = 0x0E00 - 0x30
+
+
+def encode_words(words: list[str]) -> str:
+    return " ".join("".join(chr(ord(ch) - WORDS_SHIFT) for ch in word) for word in words)
+
+
+def decode_words(encoded: str) -> list[str]:
+    return ["".join(chr(ord(ch) + WORDS_SHIFT) for ch in word) for word in encoded.split(" ") if word]
+
+
 def _labels(table: Mapping[str, Label]) -> dict[str, dict[str, str]]:
     return {key: {"th": label.th, "en": label.en} for key, label in table.items()}
 
@@ -73,7 +86,7 @@ def search_data(segmenter: Segmenter, messages: Mapping[str, tuple[str, str]]) -
     vocab = vocabulary()
     return {
         "format": DATA_FORMAT,
-        "segmenter": {"split_from": SPLIT_FROM, "min_part": MIN_PART, "words": segmenter.used_words()},
+        "segmenter": {"split_from": SPLIT_FROM, "min_part": MIN_PART, "words": encode_words(segmenter.used_words())},
         "labels": {"types": _labels(vocab.types), "provinces": _labels(vocab.provinces)},
         "messages": {key: {"th": th, "en": en} for key, (th, en) in sorted(messages.items())
                      if key.startswith(MESSAGE_PREFIX)},

@@ -9,7 +9,8 @@ a function of the input.
 
 :func:`normalize` puts each filter's values in sorted order and the filters
 themselves in name order, then renames the rewritten files after their new
-contents, as Pagefind does.  The files are Pagefind's own format: gzip
+contents, as Pagefind does.  It also gives the fragments short sequential
+names (see :func:`_short_fragment_names`).  The files are Pagefind's own format: gzip
 around the signature ``pagefind_dcd`` and a CBOR document.  The small CBOR
 reader and writer here cover what those files contain (integers, strings,
 arrays, maps) and refuse anything else, so a format change in a future
@@ -130,6 +131,30 @@ def _sorted_filter(document: Any, path: Path) -> Any:
     return [document[0], sorted(document[1], key=lambda entry: entry[0])]
 
 
+def _short_fragment_names(bundle: Path, meta: Any) -> None:
+    """Move fragments to ``fragment/<build>/<n>.pf_fragment``: shorter names, a smaller metadata file.
+
+    The metadata file lists every page by its fragment's name, and the browser
+    downloads it before the first search: with 20,000 agencies, Pagefind's
+    random-looking names cost 140 KB there, sequential ones 85 KB.  ``<build>``
+    is a hash of every fragment, so a changed fragment never reuses an address
+    a browser may have cached.
+    """
+    pages = meta[1]
+    if not (isinstance(pages, list) and all(isinstance(p, list) and p and isinstance(p[0], str) for p in pages)):
+        raise BundleFormatError("the metadata file's page list has an unknown shape")
+    folder = bundle / "fragment"
+    sources = [folder / f"{page[0]}.pf_fragment" for page in pages]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    build = digest.hexdigest()[:8]
+    (folder / build).mkdir(exist_ok=True)
+    for number, (page, source) in enumerate(zip(pages, sources)):
+        page[0] = f"{build}/{number:x}"
+        source.rename(folder / f"{page[0]}.pf_fragment")
+
+
 def normalize(bundle: Path) -> int:
     """Rewrite the filter chunks and metadata of every language in ``bundle``; returns files rewritten."""
     entry_path = bundle / "pagefind-entry.json"
@@ -152,6 +177,7 @@ def normalize(bundle: Path) -> int:
             filters.append([name, new_hash])
             rewritten += 1
         meta[3] = sorted(filters, key=lambda pair: pair[0])
+        _short_fragment_names(bundle, meta)
         content = encode_document(meta)
         new_hash = _name(language, content, len(info["hash"]) - len(language) - 1)
         meta_path.unlink()

@@ -18,7 +18,7 @@ from plugins.prakat.compliance import compute
 from plugins.prakat.model import build_model
 from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import Dictionary, Segmenter
-from plugins.search.build import DATA_PATH
+from plugins.search.build import DATA_PATH, decode_words
 from plugins.search.pdftext import first_page_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -133,7 +133,7 @@ def test_python_and_javascript_cut_thai_the_same(search_page, site: Path, model)
 
     data = json.loads((site / "output" / DATA_PATH).read_text("utf-8"))["segmenter"]
     full = Segmenter()
-    small = Segmenter(Dictionary.of(data["words"]))
+    small = Segmenter(Dictionary.of(decode_words(data["words"])))
     expected = [full.spaced(text, "|") for text in indexed] + [small.spaced(text, "|") for text in typed]
     actual = search_page.evaluate("""([data, texts]) => {
         const words = new window.PrakatSearch.ThaiWords(data);

@@ -38,11 +38,21 @@
     }).replace(/\u0e4d\u0e32/g, "\u0e33");
   }
 
+  // The build ships the dictionary as one ASCII string (plugins/search/build.py encode_words).
+  function decodeWords(encoded) {
+    return encoded.split(" ").filter(Boolean).map(function (word) {
+      var out = "";
+      for (var i = 0; i < word.length; i++) out += String.fromCharCode(word.charCodeAt(i) + 0x0DD0);
+      return out;
+    });
+  }
+
   function ThaiWords(data) {
-    this.words = new Set(data.words);
+    var words = typeof data.words === "string" ? decodeWords(data.words) : data.words;
+    this.words = new Set(words);
     this.prefixes = new Set();
     var self = this;
-    data.words.forEach(function (w) {
+    words.forEach(function (w) {
       for (var i = 1; i <= w.length; i++) self.prefixes.add(w.slice(0, i));
     });
     this.splitFrom = data.split_from;
@@ -426,19 +436,6 @@
       });
     }
 
-    function counts(response, loaded) {
-      selects.forEach(function (select) {
-        var available = (response && response.filters[select.dataset.filter]) || {};
-        Array.prototype.forEach.call(select.options, function (option) {
-          if (!option.value) return;
-          var base = option.dataset.label || option.textContent;
-          option.dataset.label = base;
-          var n = available[option.value];
-          option.textContent = response && !select.value ? base + " (" + (n || 0).toLocaleString("en") + ")" : base;
-        });
-      });
-    }
-
     var run = runner(function (loaded, response, query, error) {
       list.textContent = "";
       results = []; shownCount = 0; current = loaded;
@@ -447,7 +444,6 @@
         status.textContent = messageOrDefault(loaded, "search.error", lang);
         return;
       }
-      counts(response, loaded);
       if (!response) { status.textContent = message(loaded.data, "search.prompt", lang); return; }
       results = response.results;
       status.textContent = results.length
