@@ -133,7 +133,7 @@ def dashboard_view(model: Model, summary: Summary, layout: StatusLayout, as_of: 
         say("dashboard.chart_desc_overall", p10=percent_text(shares["10"]), p16=percent_text(shares["16"]),
             p13=percent_text(shares["13"]), total=count_text(overall.total)),
         [say("dashboard.share")],
-        [Category(say(f"status.section_long.{s}") if s != "13" else say("status.s13_done"),
+        [Category(say(f"status.section.{s}") if s != "13" else say("status.s13_done"),
                   (Value(shares[s], f"{percent_text(shares[s])} ({count_text(overall.met(s))}/"
                                     f"{count_text(overall.total)})"),))
          for s in ("10", "16", "13")])
