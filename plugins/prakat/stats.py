@@ -31,7 +31,7 @@ SCORED_SECTIONS = ("10", "16", "13")
 # 20,000 agencies those lists hold thousands of names, so the page shows the groups with
 # the most agencies outstanding, a few names each, and links each group to its complete
 # list on the status pages.
-MAX_GROUPS = 20
+MAX_GROUPS = 10
 MAX_PER_GROUP = 5
 
 
