@@ -184,7 +184,7 @@ def test_dashboard_screenshots_and_no_sideways_scroll(browser, base_url: str, wi
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    for path, name in (("/dashboard/", "dashboard"), ("/status/", "status")):
+    for path, name in (("/dashboard/", "dashboard"), ("/status/", "status"), ("/data/", "data")):
         page.goto(f"{base_url}{path}")
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
