@@ -94,12 +94,26 @@ def _recover(output: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _swap(new: Path, output: Path) -> None:
+BACKGROUND_DELETE_FROM = 5000  # files: deleting a national site's old copy takes a minute; nobody need wait
+
+
+def _discard(folder: Path, background: bool) -> None:
+    if not background:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                      str(folder)], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL)
+
+
+def _swap(new: Path, output: Path, large: bool = False) -> None:
+    """The new folder takes the output's name; the old one is deleted (in the background when ``large``)."""
     backup = _sibling(output, "old")
     if output.exists():
         os.rename(output, backup)
     os.rename(new, output)
-    shutil.rmtree(backup, ignore_errors=True)
+    if backup.exists():
+        _discard(backup, large)
 
 
 # --- Pelican ---------------------------------------------------------------------
@@ -220,7 +234,7 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
         try:
             pages = _run_pelican(settings, previous, data, report, _document_sizes(stamps))
             target.mkdir(parents=True, exist_ok=True)
-            _swap(target, output)
+            _swap(target, output, large=report.pages + len(report.documents_linked) >= BACKGROUND_DELETE_FROM)
         except BaseException as err:
             shutil.rmtree(target, ignore_errors=True)
             if not isinstance(err, Exception):

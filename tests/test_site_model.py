@@ -252,3 +252,22 @@ def test_mailto_and_tel_only_for_what_looks_like_one() -> None:
     assert mailto("a@b") is None and mailto("javascript:alert(1)@x.com") is None
     assert tel("0 2612 6060") == "tel:026126060" and tel("+66 2 612 6060") == "tel:+6626126060"
     assert tel("ไม่มี") is None
+
+
+def test_the_render_key_covers_every_template_the_agency_pages_use() -> None:
+    """An edit to any template these pages are made from must re-render them in an incremental build."""
+    import re
+
+    from plugins.agencies.incremental import TEMPLATES
+
+    repo = Path(__file__).resolve().parents[1]
+    source = (repo / "plugins" / "agencies" / "generator.py").read_text("utf-8")
+    rendered = set(re.findall(r'_both\([^,]+, "(\w+)"', source)) | set(re.findall(r'_page\("[^"]+", "(\w+)"', source))
+    assert rendered == {"agency", "home", "browse", "browse_tree", "agency_list", "404"}
+    needed, todo = set(), [f"{name}.html" for name in rendered]
+    while todo:
+        name = todo.pop()
+        needed.add(name)
+        text = (repo / "theme" / "templates" / name).read_text("utf-8")
+        todo += [n for n in re.findall(r'{%-?\s*(?:extends|import|include|from)\s+"([^"]+)"', text) if n not in needed]
+    assert needed == set(TEMPLATES)

@@ -34,6 +34,7 @@ PREVIOUS_OUTPUT = "PRAKAT_PREVIOUS_OUTPUT"
 BUILD_REPORT = "PRAKAT_BUILD_REPORT"
 DOCUMENT_SIZES = "PRAKAT_DOCUMENT_SIZES"
 AFFECTED = "PRAKAT_AFFECTED"
+CATALOGUE_FILE = "site.yaml"  # the labels of these pages; the other files of theme/i18n belong to other pages
 
 
 class AgencyPagesGenerator(Generator):
@@ -49,7 +50,8 @@ class AgencyPagesGenerator(Generator):
         report = self.settings.get(BUILD_REPORT)
         if not isinstance(report, BuildReport):
             report = BuildReport()
-        key = render_key(Path(self.theme), theme_catalogue(self.settings).digest, VOCABULARY_FILE, self.settings)
+        key = render_key(Path(self.theme), theme_catalogue(self.settings).digest_of(CATALOGUE_FILE), VOCABULARY_FILE,
+                         self.settings)
         old = Manifest.load(Path(previous)) if previous else Manifest()
         new = Manifest(render_key=key)
         self.out = PageOutput(Path(self.output_path), Path(previous) if previous else None, old, new, report)

@@ -18,7 +18,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 MANIFEST_NAME = ".prakat-manifest.json"
 MANIFEST_FORMAT = 1
@@ -26,6 +26,10 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 PRAKAT_DIR = PLUGIN_DIR.parent / "prakat"
 RENDERING_CODE = ("i18n.py", "thaidate.py", "vocabulary.py")  # in plugins/prakat, besides this package
 RENDER_SETTINGS = ("SITEURL", "SITENAME", "THEME_STATIC_DIR", "PLUGINS")
+# The templates this generator renders, with everything they extend, import or include: another
+# part of the site editing its own templates must not make every agency page render again.
+TEMPLATES = ("base.html", "_agency_macros.html", "_section13.html", "agency.html", "home.html", "browse.html",
+             "browse_tree.html", "agency_list.html", "404.html")
 
 
 @dataclass
@@ -92,15 +96,14 @@ def input_hash(render_key: str, template: str, lang: str, payload: bytes) -> str
     return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0".encode() + payload).hexdigest()
 
 
-def _files(folder: Path, pattern: str) -> Iterable[Path]:
-    return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else ()
-
-
 def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settings: Mapping[str, Any]) -> str:
-    """A digest of everything that shapes every page: when it changes, every page is rendered again."""
+    """A digest of everything that shapes every page: when it changes, every page is rendered again.
+
+    ``catalogue_digest`` covers the messages these pages use (theme/i18n/site.yaml).
+    """
     digest = hashlib.sha256()
-    sources = [*_files(Path(theme) / "templates", "*"), vocabulary_file,
-               *_files(PLUGIN_DIR, "*.py"), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
+    sources = [*(Path(theme) / "templates" / name for name in TEMPLATES), vocabulary_file,
+               *sorted(PLUGIN_DIR.glob("*.py")), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(catalogue_digest.encode())

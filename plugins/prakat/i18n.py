@@ -70,6 +70,14 @@ class Catalogue:
     def __contains__(self, key: object) -> bool:
         return key in self.messages
 
+    def digest_of(self, source: str) -> str:
+        """A digest of the messages one file defines: what pages using only that file's keys depend on."""
+        digest = hashlib.sha256()
+        for key in sorted(k for k, m in self.messages.items() if m.source == source):
+            message = self.messages[key]
+            digest.update(f"{key}\0{message.th}\0{message.en}\0".encode())
+        return digest.hexdigest()
+
 
 def _entries(path: Path) -> dict[str, Message]:
     doc, problem = load_yaml(path.read_bytes())
