@@ -5,7 +5,7 @@ bundled binary as ``pagefind --service`` and exchanges messages with it over
 its standard input and output: base64-encoded JSON, each followed by a comma.
 Its client waits a tenth of a second before reading each reply, so twenty
 thousand records take over half an hour.  This module speaks the same
-messages (``NewIndex``, ``AddRecord``, ``WriteFiles``) to the same binary,
+messages (``NewIndex``, ``AddRecord``, ``GetFiles``) to the same binary,
 sending every record at once from one thread while reading the replies in
 another: the whole national index takes seconds.
 
@@ -68,16 +68,20 @@ def _encode(message_id: int, payload: dict[str, object]) -> bytes:
 
 
 def _replies(stream: IO[bytes]) -> Iterator[dict[str, object]]:
-    pending = b""
+    pending = bytearray()
     while True:
-        chunk = stream.read1(1 << 16) if hasattr(stream, "read1") else stream.read(1 << 16)
+        chunk = stream.read1(1 << 20) if hasattr(stream, "read1") else stream.read(1 << 20)
         if not chunk:
             return
+        start = len(pending)
         pending += chunk
-        *complete, pending = pending.split(b",")
-        for item in complete:
+        end = pending.find(b",", start)
+        while end >= 0:
+            item = bytes(pending[:end])
+            del pending[:end + 1]
             if item.strip():
                 yield json.loads(base64.b64decode(item))
+            end = pending.find(b",")
 
 
 def record_payload(index_id: int, record: SearchRecord) -> dict[str, object]:
@@ -171,6 +175,19 @@ class _Service:
         self.log.close()
 
 
+def _write_files(files: object, folder: Path) -> None:
+    if not isinstance(files, list) or not files:
+        raise PagefindError("Pagefind returned no index files")
+    folder.mkdir(parents=True)
+    for item in files:
+        rel = item.get("path") if isinstance(item, dict) else None
+        if not isinstance(rel, str) or not rel or rel.startswith("/") or ".." in rel.split("/"):
+            raise PagefindError(f"Pagefind returned a file outside its folder: {str(rel)[:100]}")
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(item.get("content", "")))
+
+
 def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Index ``records`` (in the order given) and write Pagefind's bundle to the folder ``bundle``."""
     started = time.perf_counter()
@@ -203,7 +220,10 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
                     raise PagefindError(f"Pagefind did not index {record.url}: {reply}")
         finally:
             writer.join(timeout=5)
-        service.call({"type": "WriteFiles", "index_id": index_id, "output_path": str(staging)})
+        # The files come back in the reply and are written here: Pagefind's own WriteFiles can answer
+        # before its last file is on disk, and a service stopped then leaves pagefind-entry.json empty.
+        reply = service.call({"type": "GetFiles", "index_id": index_id})
+        _write_files(reply.get("files"), staging)
     except PagefindError:
         service.abort()
         shutil.rmtree(staging, ignore_errors=True)
