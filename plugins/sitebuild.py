@@ -97,13 +97,18 @@ def _recover(output: Path) -> None:
 BACKGROUND_DELETE_FROM = 5000  # files: deleting a national site's old copy takes a minute; nobody need wait
 
 
+# The deleter first renames the folder after itself (<output>.old-<its pid>): a later build then sees a
+# live process's folder and leaves it alone instead of deleting it a second time.
+_DELETER = ("import os, shutil, sys; old = sys.argv[1]; mine = old.rsplit('-', 1)[0] + f'-{os.getpid()}'; "
+            "os.rename(old, mine); shutil.rmtree(mine, ignore_errors=True)")
+
+
 def _discard(folder: Path, background: bool) -> None:
     if not background:
         shutil.rmtree(folder, ignore_errors=True)
         return
-    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                      str(folder)], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL)
+    subprocess.Popen([sys.executable, "-c", _DELETER, str(folder)], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _swap(new: Path, output: Path, large: bool = False) -> None:
@@ -241,7 +246,8 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
                 raise  # an interrupt: the old site is untouched, stop now
             _failed(err, log.messages, lang)
             return BuildOutcome(1, report, validated=changed)
-    saved.save(root, output)
+    if cache is None or changed or saved.history is not cache.history or not output.is_dir():
+        saved.save(root, output)  # unchanged content and commit: the cache on disk still says it all
     return BuildOutcome(0, report, pages, time.monotonic() - started, changed, reach.agencies if reach else None)
 
 

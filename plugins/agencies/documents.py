@@ -11,8 +11,6 @@ output, whose copy was checked when it was first published.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 from pathlib import Path
 
 from plugins.prakat.model import Version
@@ -63,26 +61,8 @@ def verified_bytes(root: Path, version: Version) -> bytes:
     return data
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    """A hard link when the file system allows it, else a copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-def publish(root: Path, version: Version, output: Path, previous: Path | None) -> bool:
-    """Put one version's PDF into ``output``; True when it was hard-linked from ``previous``.
-
-    ``previous`` is the previous output's copy, given only when the caller
-    knows it holds these very bytes (same recorded sha256).
-    """
-    target = output / output_rel(version)
-    if previous is not None and previous.is_file():
-        link_or_copy(previous, target)
-        return True
+def write_verified(root: Path, version: Version, target: str) -> None:
+    """Write a version's PDF to ``target`` after checking its bytes (see ``verified_bytes``)."""
     data = verified_bytes(root, version)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return False
+    with open(target, "wb") as out:
+        out.write(data)

@@ -70,10 +70,7 @@ class AgencyPagesGenerator(Generator):
     def _page(self, path: str, template: str, lang: str, view: dict[str, Any], payload: bytes | None = None) -> None:
         """Render ``template`` into ``path`` unless the previous output has it from the same inputs."""
         digest = input_hash(self.out.new.render_key, template, lang, payload or view_payload(view))
-        source = self.out.reusable_page(path, digest)
-        if source is not None:
-            self.out.link(source, path)
-            self.out.report.reused.append(path)
+        if self.out.reuse_page(path, digest):
             return
         self.out.make_room(path)
         self.writer.write_file(path, self.get_template(template), self.context, lang=lang, **view)
@@ -86,15 +83,14 @@ class AgencyPagesGenerator(Generator):
         Most views hold both languages' texts (``same_view``): they are serialised once for both pages.
         An ``unaffected`` page is linked from the previous output when it has one.
         """
-        paths = [page_path(address, lang).lstrip("/") + "index.html" for lang in LANGUAGES]
-        if unaffected and all(self.out.has_previous(path) for path in paths):
-            for path in paths:
-                self.out.reuse_unaffected(path)
-            return
+        view: dict[str, Any] | None = None
         payload = None
-        for lang, path in zip(LANGUAGES, paths):
-            view = {"page_path": address, **view_for(lang)}
-            if payload is None or not same_view:
+        for lang in LANGUAGES:
+            path = page_path(address, lang).lstrip("/") + "index.html"
+            if unaffected and self.out.reuse_unaffected(path):
+                continue
+            if view is None or not same_view:
+                view = {"page_path": address, **view_for(lang)}
                 payload = view_payload(view)
             self._page(path, template, lang, view, payload)
 
@@ -103,10 +99,8 @@ class AgencyPagesGenerator(Generator):
     def _documents(self) -> None:
         for version in self.index.published_documents():
             path = documents.output_rel(version)
-            source = self.out.reusable_document(path, version.sha256)
-            if documents.publish(self.data.root, version, self.out.output, source):
-                self.out.report.documents_linked.append(path)
-            else:
+            if not self.out.reuse_document(path, version.sha256):
+                documents.write_verified(self.data.root, version, self.out.folder_for(path))
                 self.out.report.documents_copied.append(path)
 
     def _unaffected(self, kind: str, key: str) -> bool:

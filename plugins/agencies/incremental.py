@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -24,7 +25,8 @@ MANIFEST_NAME = ".prakat-manifest.json"
 MANIFEST_FORMAT = 1
 PLUGIN_DIR = Path(__file__).resolve().parent
 PRAKAT_DIR = PLUGIN_DIR.parent / "prakat"
-RENDERING_CODE = ("i18n.py", "thaidate.py", "vocabulary.py")  # in plugins/prakat, besides this package
+RENDERING_CODE = ("i18n.py", "thaidate.py", "vocabulary.py")  # in plugins/prakat
+PAGE_CODE = ("generator.py", "views.py", "listings.py")  # in this package: what shapes a page's HTML
 RENDER_SETTINGS = ("SITEURL", "SITENAME", "THEME_STATIC_DIR", "PLUGINS")
 # The templates this generator renders, with everything they extend, import or include: another
 # part of the site editing its own templates must not make every agency page render again.
@@ -103,7 +105,7 @@ def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settin
     """
     digest = hashlib.sha256()
     sources = [*(Path(theme) / "templates" / name for name in TEMPLATES), vocabulary_file,
-               *sorted(PLUGIN_DIR.glob("*.py")), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
+               *(PLUGIN_DIR / name for name in PAGE_CODE), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(catalogue_digest.encode())
@@ -113,57 +115,85 @@ def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settin
 
 
 class PageOutput:
-    """Writes pages and PDFs into a fresh output folder, reusing the previous output where it can."""
+    """Writes pages and PDFs into a fresh output folder, reusing the previous output where it can.
+
+    Paths are plain strings relative to the output folder and each folder is created once: a
+    national site links a hundred thousand files, and every system call counts.
+    """
 
     def __init__(self, output: Path, previous: Path | None, old: Manifest, new: Manifest,
                  report: BuildReport) -> None:
-        self.output = Path(output)
-        self.previous = Path(previous) if previous else None
+        self.output = str(output)
+        self.previous = str(previous) if previous else None
         self.old = old
         self.new = new
         self.report = report
         self.reuse_pages = previous is not None and old.render_key == new.render_key
+        self._folders: set[str] = set()
 
-    def reusable_page(self, path: str, digest: str) -> Path | None:
-        """The previous output's copy of ``path`` when its inputs were exactly these."""
-        self.new.pages[path] = digest
-        if not self.reuse_pages or self.old.pages.get(path) != digest or self.previous is None:
-            return None
-        source = self.previous / path
-        return source if source.is_file() else None
+    def folder_for(self, path: str) -> str:
+        """The absolute path of ``path`` in the new output, its folder created."""
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            absolute = os.path.join(self.output, folder)
+            try:
+                os.mkdir(absolute)  # its parent usually exists already: one system call, not makedirs' two
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(absolute, exist_ok=True)
+            while folder and folder not in self._folders:
+                self._folders.add(folder)
+                folder = os.path.dirname(folder)
+        return os.path.join(self.output, path)
 
-    def has_previous(self, path: str) -> bool:
-        """True when the previous output holds ``path`` and its manifest says what it was made from."""
-        return (self.reuse_pages and self.previous is not None and path in self.old.pages
-                and (self.previous / path).is_file())
-
-    def reuse_unaffected(self, path: str) -> None:
-        """Link ``path`` from the previous output with its previous hash, without building its view.
-
-        Only for pages the build has found unaffected by what changed (inputs.affected),
-        after ``has_previous(path)``.
-        """
-        assert self.previous is not None
-        self.new.pages[path] = self.old.pages[path]
-        self.link(self.previous / path, path)
-        self.report.reused.append(path)
-
-    def reusable_document(self, path: str, sha256: str) -> Path | None:
-        self.new.documents[path] = sha256
-        if self.previous is None or self.old.documents.get(path) != sha256:
-            return None
-        return self.previous / path
-
-    def make_room(self, path: str) -> None:
-        """Remove ``path`` before it is written: a hard link must never be written through."""
-        target = self.output / path
-        if target.exists() or target.is_symlink():
-            target.unlink()
-
-    def link(self, source: Path, path: str) -> None:
-        target = self.output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def _link(self, path: str) -> bool:
+        """Hard-link ``path`` from the previous output (a copy across file systems); False if it has none."""
+        if self.previous is None:
+            return False
+        source, target = os.path.join(self.previous, path), self.folder_for(path)
         try:
             os.link(source, target)
+        except FileNotFoundError:
+            return False
         except OSError:
-            target.write_bytes(source.read_bytes())
+            try:
+                shutil.copyfile(source, target)
+            except FileNotFoundError:
+                return False
+        return True
+
+    def reuse_page(self, path: str, digest: str) -> bool:
+        """Link ``path`` from the previous output when it was made from exactly these inputs."""
+        self.new.pages[path] = digest
+        if self.reuse_pages and self.old.pages.get(path) == digest and self._link(path):
+            self.report.reused.append(path)
+            return True
+        return False
+
+    def reuse_unaffected(self, path: str) -> bool:
+        """Link ``path`` with its previous hash, without building its view.
+
+        Only for pages the build has found unaffected by what changed (inputs.affected).
+        """
+        digest = self.old.pages.get(path) if self.reuse_pages else None
+        if digest is None or not self._link(path):
+            return False
+        self.new.pages[path] = digest
+        self.report.reused.append(path)
+        return True
+
+    def reuse_document(self, path: str, sha256: str) -> bool:
+        """Link a PDF from the previous output, whose copy was checked against this same sha256."""
+        self.new.documents[path] = sha256
+        if self.old.documents.get(path) == sha256 and self._link(path):
+            self.report.documents_linked.append(path)
+            return True
+        return False
+
+    def make_room(self, path: str) -> str:
+        """The absolute path to write ``path`` to, emptied first: a hard link must never be written through."""
+        target = self.folder_for(path)
+        if os.path.lexists(target):
+            os.unlink(target)
+        return target

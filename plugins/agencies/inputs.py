@@ -165,10 +165,11 @@ def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache
         agencies[code] = agency_from_data(code, records[agency_rel], report)
     head = git_head(root)
     if cache is not None and head is not None and cache.head == head and cache.history is not None:
-        history = history_from_json(cache.history)
+        history, history_json = history_from_json(cache.history), cache.history  # the same commit: as it was
     else:
         history = read_history(root)
-    saved = InputCache(cache.version if cache else "", stamps, records, head, history_to_json(history))
+        history_json = history_to_json(history)
+    saved = InputCache(cache.version if cache else "", stamps, records, head, history_json)
     return Model(agencies), history, saved
 
 
