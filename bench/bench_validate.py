@@ -44,17 +44,27 @@ def ensure_data(data: Path, agencies: int, versions: int) -> None:
         generate(data, agencies=agencies, versions=versions, seed=1, git=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def reset_content(data: Path) -> None:
+    """The content as committed: no change of an earlier run may leak into the next measurement."""
+    subprocess.run(["git", "checkout", "-q", "--", "content"], cwd=data, check=False)
+    subprocess.run(["git", "clean", "-qfd", "--", "content"], cwd=data, check=False)
+
+
+def data_arguments(description: str) -> argparse.Namespace:
+    """The options of a benchmark on the generated tree: where it is, its size if it must be made, repeats."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("/tmp/prakat-bench"))
     parser.add_argument("--agencies", type=int, default=20000)
     parser.add_argument("--versions", type=int, default=60000)
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = data_arguments(__doc__)
     data: Path = args.data
     ensure_data(data, args.agencies, args.versions)
-    subprocess.run(["git", "checkout", "-q", "--", "content"], cwd=data, check=False)
-    subprocess.run(["git", "clean", "-qfd", "--", "content"], cwd=data, check=False)
+    reset_content(data)
     cache = data / ".prakat-cache"
 
     def drop_cache() -> None:
@@ -67,8 +77,7 @@ def main() -> None:
     code = mutate(data, seed=2)
     changed = measure(f"validate --changed-since HEAD (1 agency: {code})",
                       validate + ["--changed-since", "HEAD"], args.repeat)
-    subprocess.run(["git", "checkout", "-q", "--", "content"], cwd=data, check=False)
-    subprocess.run(["git", "clean", "-qfd", "--", "content"], cwd=data, check=False)
+    reset_content(data)
     rows: list[tuple[Measure, Measure | None]] = [(peer, None), (cold, peer), (warm, peer), (changed, None)]
     print(f"data: {data} ({args.agencies} agencies, {args.versions} versions)")
     for row, against in rows:
