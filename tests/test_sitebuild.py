@@ -459,3 +459,14 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path: Path) -
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
+
+
+def test_every_page_offers_the_feed_and_searches_in_its_own_language(sample: tuple[Path, Path]) -> None:
+    output = sample[1]
+    thai = (output / "agencies" / DGA / "index.html").read_text("utf-8")
+    english = (output / "en" / "agencies" / DGA / "index.html").read_text("utf-8")
+    for page in (thai, english):
+        assert 'type="application/atom+xml" href="https://prakat.go.th/feeds/announcements.atom.xml"' in page
+    assert 'action="/search/"' in thai and 'action="/en/search/"' not in thai
+    assert 'action="/en/search/"' in english and 'action="/search/"' not in english
+    assert (output / "en" / "search" / "index.html").is_file()

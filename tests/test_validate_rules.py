@@ -268,3 +268,25 @@ def test_messages_in_both_languages_name_what_to_do(tmp_path: Path) -> None:
     finding = validate(tmp_path, on=TODAY, use_cache=False).errors[0]
     assert "ไม่พบหน่วยงานต้นสังกัด" in finding.message("th") and "วิธีแก้" in finding.message("th")
     assert "does not exist" in finding.message("en") and "to fix" in finding.message("en")
+
+
+def test_selected_file_inside_a_misnamed_folder_reports_the_folder(tmp_path: Path) -> None:
+    valid_tree(tmp_path)
+    tree = Tree(tmp_path)
+    tree.write("content/agencies/notes/x.txt", "x")
+    result = validate(tmp_path, ["content/agencies/notes/x.txt"], on=TODAY, use_cache=False)
+    assert [(f.code, f.path) for f in result.errors] == [("tree.bad_folder", "content/agencies/notes")]
+
+
+def test_selection_reports_only_what_it_touches(tmp_path: Path) -> None:
+    tree = valid_tree(tmp_path)
+    tree.agency(PARENT, agency_yaml(PARENT).replace("emails:\n", "emails:\n  bogus: 1\n"))
+    tree.write(f"content/documents/{CHILD}/s10-2566.pdf", b"not a pdf")
+    only_parent = validate(tmp_path, [f"content/agencies/{PARENT}/agency.yaml"], on=TODAY, use_cache=False)
+    assert [(f.code, f.path) for f in only_parent.errors] == [
+        ("schema.unknown_key", f"content/agencies/{PARENT}/agency.yaml")]
+    only_child_pdf = validate(tmp_path, [f"content/documents/{CHILD}/s10-2566.pdf"], on=TODAY, use_cache=False)
+    assert "schema.unknown_key" not in {f.code for f in only_child_pdf.errors}
+    assert only_child_pdf.errors and all(CHILD in f.path for f in only_child_pdf.errors)
+    full = {f.code for f in validate(tmp_path, on=TODAY, use_cache=False).errors}
+    assert "schema.unknown_key" in full and {f.code for f in only_child_pdf.errors} <= full

@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from plugins.prakat.model import Version
-from plugins.prakat.pdfcheck import parse_lfs_pointer
+from plugins.prakat.pdffacts import parse_lfs_pointer
 from plugins.prakat.store import DOCUMENTS
 
 

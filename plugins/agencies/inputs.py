@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from plugins.prakat.gitinfo import Change, History, read_history
-from plugins.prakat.model import Model, agency_from_data
-from plugins.prakat.store import AGENCIES, ContentStore
+from plugins.prakat.model import Agency, Model, agency_from_data
+from plugins.prakat.store import AGENCIES, ContentStore, gc_paused
 
 CACHE_DIR = Path(".prakat-cache")
 PRAKAT_DIR = Path(__file__).resolve().parents[1] / "prakat"
@@ -147,12 +147,8 @@ def _record(store: ContentStore, rel: str, cache: InputCache | None, fresh: set[
     return store.report_data(code) if rel.endswith("/report.yaml") else store.agency_data(code)
 
 
-def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None,
-                changed: list[str]) -> tuple[Model, History, InputCache]:
-    """The model and history for this build, parsing only what ``changed`` since ``cache`` was written."""
-    fresh = set(changed)
-    records: dict[str, Any] = {}
-    agencies = {}
+def _read_records(store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None, fresh: set[str],
+                  records: dict[str, Any], agencies: dict[str, Agency]) -> None:
     for code in store.codes:
         if not store.has_agency(code):
             continue
@@ -163,6 +159,16 @@ def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache
         if report_rel in stamps:
             report = records[report_rel] = _record(store, report_rel, cache, fresh)
         agencies[code] = agency_from_data(code, records[agency_rel], report)
+
+
+def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None,
+                changed: list[str]) -> tuple[Model, History, InputCache]:
+    """The model and history for this build, parsing only what ``changed`` since ``cache`` was written."""
+    fresh = set(changed)
+    records: dict[str, Any] = {}
+    agencies = {}
+    with gc_paused():
+        _read_records(store, stamps, cache, fresh, records, agencies)
     head = git_head(root)
     if cache is not None and head is not None and cache.head == head and cache.history is not None:
         history, history_json = history_from_json(cache.history), cache.history  # the same commit: as it was

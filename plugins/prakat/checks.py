@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Iterator
@@ -15,8 +16,8 @@ from . import schema_findings
 from .findings import Finding, finding
 from .model import DATE_FIELD
 from .pdfcache import PdfVerdicts
-from .pdfcheck import MAX_PDF_BYTES, parse_lfs_pointer
-from .store import CODE_RE, ContentStore, LoadedYaml
+from .pdffacts import MAX_PDF_BYTES, parse_lfs_pointer
+from .store import CODE_RE, ContentStore, LoadedYaml, TreeScan
 from .yamlpos import Mark, YamlDocument
 
 FIRST = Mark(1, 1)
@@ -189,28 +190,32 @@ class PdfReferences:
 
     def gather(self, codes: list[str]) -> None:
         to_check: dict[str, Path] = {}
+        root = str(self.store.root)
         for code in codes:
+            documents = self.store.documents(code)
             for _, _, item in versions_of(self.store.report_data(code)):
                 name = item.get("file")
-                if not isinstance(name, str) or file_name_reason(name):
+                if not isinstance(name, str) or name not in documents or file_name_reason(name):
                     continue
-                rel = self.store.document_rel(code, name)
-                if rel in self.facts or name not in self.store.documents(code):
+                rel = documents[name]
+                if rel in self.facts:
                     continue
-                path = self.store.root / rel
+                # One open per file, with plain strings: sixty thousand PDFs go through here.
+                path = os.path.join(root, rel)
                 try:
-                    size = path.stat().st_size
-                    if size > MAX_PDF_BYTES:
-                        self.facts[rel] = (size, None, None)
-                        continue
-                    data = path.read_bytes()
+                    with open(path, "rb") as handle:
+                        size = os.fstat(handle.fileno()).st_size
+                        if size > MAX_PDF_BYTES:
+                            self.facts[rel] = (size, None, None)
+                            continue
+                        data = handle.read()
                 except OSError:
                     continue
                 pointer = parse_lfs_pointer(data)
                 sha = hashlib.sha256(data).hexdigest()
                 self.facts[rel] = (size, sha, pointer)
                 if pointer is None:
-                    to_check[sha] = path
+                    to_check[sha] = Path(path)
         self.verdicts.check_many(to_check)
 
     def findings(self, code: str) -> Iterator[Finding]:
@@ -253,8 +258,9 @@ def orphan_findings(store: ContentStore, code: str) -> Iterator[Finding]:
 
 # --- the tree -----------------------------------------------------------------
 
-def tree_findings(store: ContentStore) -> Iterator[Finding]:
-    scan = store.scan
+def tree_findings(store: ContentStore, scan: TreeScan | None = None) -> Iterator[Finding]:
+    """What lies where it may not; ``scan`` limits this to part of the tree (a selective run)."""
+    scan = scan or store.scan
     for rel in scan.symlinks:
         yield finding(rel, FIRST, "tree.symlink")
     for rel in scan.stray:

@@ -5,8 +5,9 @@ from pathlib import Path
 from typing import Sequence
 
 from .cli_support import CommandFailed
-from .gitsel import GitError, changed_paths
+from .gitsel import GitError, PendingChanges
 from .reporters import REPORTERS
+from .store import ContentStore
 from .validate import validate
 
 
@@ -15,16 +16,19 @@ def run_validate(root: Path, paths: Sequence[str], changed_since: str | None, fm
     selection: list[str] | None = None
     if paths:
         selection = [_relative(root, p) for p in paths]
+    store = ContentStore(root)
     if changed_since:
         try:
-            changed = changed_paths(root, changed_since)
+            pending = PendingChanges(root, changed_since)
+            store.agency_bytes  # noqa: B018 (read the records while Git answers)
+            changed = pending.result()
         except GitError as err:
             raise CommandFailed(
                 f"อ่านประวัติ Git ที่ {changed_since} ไม่ได้ ({err}) — ตรวจชื่อ branch หรือ commit",
                 f"cannot read Git history at {changed_since} ({err}); check the branch or commit name",
                 exit_code=2) from err
         selection = sorted(set(selection or []) | changed) if paths else sorted(changed)
-    result = validate(root, selection)
+    result = validate(root, selection, store=store)
     return REPORTERS[fmt](result.findings, lang), (1 if result.errors else 0)
 
 

@@ -19,13 +19,39 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
+class PendingChanges:
+    """``changed_paths`` started in the background: the caller scans the tree meanwhile.
+
+    Listing untracked files makes Git walk every folder under content/, most
+    of a second at 20,000 agencies; run beside the program's own scan, on the
+    other core, it costs almost nothing.
+    """
+
+    def __init__(self, root: Path, rev: str) -> None:
+        _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        commands = (["diff", "--name-only", "--no-renames", "-z", rev, "--", "content"],
+                    ["ls-files", "--others", "--exclude-standard", "-z", "--", "content"])
+        try:
+            self._running = [subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE,
+                                              stderr=subprocess.PIPE) for args in commands]
+        except OSError as err:
+            raise GitError(str(err)) from err
+
+    def result(self) -> set[str]:
+        paths: set[str] = set()
+        for process in self._running:
+            out, err = process.communicate()
+            if process.returncode != 0:
+                message = err.decode("utf-8", "replace").strip()
+                raise GitError(message.splitlines()[-1] if message else "git failed")
+            paths.update(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
+        return paths
+
+
 def changed_paths(root: Path, rev: str) -> set[str]:
     """Repository-relative paths under content/ that differ from ``rev``.
 
     Compares the working tree (not just commits) with ``rev``, and adds
     untracked files, so what a clerk has not committed yet is checked too.
     """
-    _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    diff = _git(root, "diff", "--name-only", "--no-renames", "-z", rev, "--", "content")
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", "content")
-    return {p for p in (diff + untracked).split("\0") if p}
+    return PendingChanges(root, rev).result()

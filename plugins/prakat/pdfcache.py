@@ -13,7 +13,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .pdfcheck import PdfProblem, check_pdf
+from .pdffacts import PdfProblem
 
 CHECKER_VERSION = "1"
 CACHE_DIR = ".prakat-cache"
@@ -21,6 +21,8 @@ PARALLEL_FROM = 64  # below this, starting worker processes costs more than it s
 
 
 def _check_file(path: str) -> list[tuple[str, str]]:
+    from .pdfcheck import check_pdf  # pypdf loads only when a PDF is examined, not on every run
+
     try:
         data = Path(path).read_bytes()
     except OSError as err:

@@ -30,7 +30,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -44,7 +43,8 @@ from pypdf.generic import (
     read_object,
 )
 
-MAX_PDF_BYTES = 5 * 1024 * 1024
+from .pdffacts import MAX_PDF_BYTES, LfsPointer, PdfProblem, parse_lfs_pointer  # noqa: F401 (re-exported)
+
 HEADER_WINDOW = 1024  # %PDF- must start within the first 1024 bytes (as viewers accept)
 MAX_DEPTH = 256  # arrays and dictionaries nested inside one object
 MAX_OBJECTS = 500_000  # a 5 MiB file cannot hold more real objects than this
@@ -61,42 +61,6 @@ EMBEDDED_FILE = "pdf.embedded_file"
 RICH_MEDIA = "pdf.rich_media"
 XFA = "pdf.xfa"
 CODES = (TOO_LARGE, NOT_PDF, UNREADABLE, ENCRYPTED, JAVASCRIPT, LAUNCH, EMBEDDED_FILE, RICH_MEDIA, XFA)
-
-
-@dataclass(frozen=True)
-class PdfProblem:
-    code: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class LfsPointer:
-    oid: str
-    size: int
-
-
-_LFS_POINTER = re.compile(
-    rb"version https://git-lfs\.github\.com/spec/v1\n"
-    rb"(?:[a-z0-9.-]+ [^\n]*\n)*?"
-    rb"oid sha256:([0-9a-f]{64})\n"
-    rb"size (0|[1-9][0-9]{0,17})\n"
-    rb"(?:[a-z0-9.-]+ [^\n]*\n)*"
-)
-
-
-def parse_lfs_pointer(data: bytes) -> LfsPointer | None:
-    """The Git LFS pointer these bytes are, or None.
-
-    The format: ``version https://git-lfs.github.com/spec/v1``, ``oid
-    sha256:<64 hex>``, ``size <n>``, one per line, each ending in ``\\n``; a
-    small text file (under 1024 bytes), possibly with extension lines.
-    """
-    if len(data) >= 1024:
-        return None
-    match = _LFS_POINTER.fullmatch(bytes(data))
-    if match is None:
-        return None
-    return LfsPointer(oid=match.group(1).decode("ascii"), size=int(match.group(2)))
 
 
 def check_pdf(data: bytes) -> list[PdfProblem]:

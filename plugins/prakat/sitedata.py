@@ -40,6 +40,7 @@ class SiteData:
 
 def load_site_data(root: Path, site_url: str, store: ContentStore | None = None) -> SiteData:
     store = store or ContentStore(root)
+    store.preload(store.codes)
     model = build_model(store)
     return SiteData(root=root, store=store, model=model, compliance=compute(model),
                     history=read_history(root), today=today(), site_url=site_url.rstrip("/"))

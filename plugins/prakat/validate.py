@@ -61,7 +61,12 @@ class Selection:
     def includes(self, rel: str) -> bool:
         if self.paths is None:
             return True
-        return rel in self.paths or any(rel.startswith(p.rstrip("/") + "/") for p in self.paths)
+        if rel in self.paths:
+            return True
+        inside = rel.rstrip("/") + "/"
+        # A finding about a folder that holds a selected file (a misnamed agency
+        # folder, a folder where a file should be) is that file's problem too.
+        return any(rel.startswith(p.rstrip("/") + "/") or p.startswith(inside) for p in self.paths)
 
 
 def _code_of(rel: str) -> str | None:
@@ -122,18 +127,20 @@ def _model_codes(store: ContentStore, codes: Iterable[str]) -> list[str]:
 
 
 def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | None = None,
-             use_cache: bool = True) -> ValidationResult:
-    store = ContentStore(root)
+             use_cache: bool = True, store: ContentStore | None = None) -> ValidationResult:
+    store = store or ContentStore(root)
     when = on or today()
     if paths is None:
         selection = Selection(None)
+        found: list[Finding] = list(checks.tree_findings(store))
         codes = store.codes
     else:
         selected, involved = expand_selection(store, paths)
         selection = Selection(selected)
         codes = sorted(involved)
-    found: list[Finding] = list(checks.tree_findings(store))
-    present = [c for c in codes if c in store.scan.agency_folders]
+        found = list(checks.tree_findings(store, store.scan_of(involved)))
+    present = [c for c in codes if store.has_folder(c)]
+    store.preload(present)
     verdicts = PdfVerdicts(Path(root), use_cache=use_cache)
     references = checks.PdfReferences(store, verdicts)
     references.gather(present)

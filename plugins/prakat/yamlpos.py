@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import yaml
 
@@ -24,9 +24,12 @@ Path_ = tuple[str | int, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, order=True)
-class Mark:
-    """A 1-based line and column."""
+class Mark(NamedTuple):
+    """A 1-based line and column.
+
+    A named tuple, not a dataclass: a national data set makes a million of
+    them, and a frozen dataclass takes several times longer to create.
+    """
 
     line: int
     column: int
