@@ -22,7 +22,7 @@ import click
 
 from .cli_support import CommandFailed
 from .findings import Finding
-from .gitsel import GitError, changed_paths
+from .gitsel import GitError, PendingChanges
 from .model import Model, Text
 from .permissions import (SETTINGS_FILE, Identity, PermissionCheck, SettingsError, check_paths, parse_central,
                           teams_from_env)
@@ -77,9 +77,12 @@ def _central_at(root: Path, commit: str) -> tuple[str, ...] | None:
 
 def build_review(root: Path, base: str, author: str | None, teams: tuple[str, ...] = ()) -> Review:
     root = Path(root)
+    store = ContentStore(root)
     try:
         commit = resolve(root, base)
-        content = changed_paths(root, base)
+        pending = PendingChanges(root, base)
+        store.agency_bytes  # noqa: B018 (read the records while Git answers)
+        content = pending.result()
         others = other_changed_paths(root, base)
     except GitError as err:
         raise CommandFailed(
@@ -92,11 +95,7 @@ def build_review(root: Path, base: str, author: str | None, teams: tuple[str, ..
     except SettingsError as err:
         raise CommandFailed(f"อ่านการตั้งค่าไม่ได้: {err}", f"cannot read the settings: {err}") from err
     codes = changed_codes(content)
-    if content:
-        result = validate(root, sorted(content))
-        findings, store = result.findings, result.store
-    else:
-        findings, store = [], ContentStore(root)
+    findings = validate(root, sorted(content), store=store).findings if content else []
     if codes:
         sides = load_sides(root, commit, store, codes)
         base_model, new_model, affected = sides.base, sides.new, sides.affected
