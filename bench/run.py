@@ -23,7 +23,7 @@ from bench.measure import PROJECT, PYTHON
 
 
 def commands(data: Path, quick: bool) -> list[tuple[str, list[str]]]:
-    """Each benchmark's module and arguments: the first two take ``--data``, the others the folder itself."""
+    """Each benchmark's module and arguments: the first three take ``--data``, the others the folder itself."""
     repeat = ["--repeat", "1"] if quick else []
     runs = ["--runs", "1"] if quick else []
     return [
