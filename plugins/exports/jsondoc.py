@@ -7,17 +7,23 @@ difference and the file can be read a line at a time.
 from __future__ import annotations
 
 import io
-import json
-from typing import TextIO
+from typing import Any, TextIO
+
+import orjson
 
 from .records import ExportData, agency_record, metadata
 
-# One encoder for the whole file; the records are trees of fresh dicts, so no cycle check is needed.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+def encode(value: Any) -> str:
+    """Compact JSON, Thai kept as UTF-8, keys in the order the records give them.
+
+    orjson, not the json module: at 20,000 agencies this file is 50 MB, and
+    the standard encoder took a second of the exports' three-second budget.
+    """
+    return orjson.dumps(value).decode("utf-8")
 
 
 def write_agencies_json(out: TextIO, data: ExportData) -> None:
-    encode = _ENCODER.encode
     out.write('{\n"metadata":' + encode(metadata(data)) + ',\n"agencies":[')
     separator = "\n"
     for row in data.rows:
