@@ -290,3 +290,16 @@ def test_selection_reports_only_what_it_touches(tmp_path: Path) -> None:
     assert only_child_pdf.errors and all(CHILD in f.path for f in only_child_pdf.errors)
     full = {f.code for f in validate(tmp_path, on=TODAY, use_cache=False).errors}
     assert "schema.unknown_key" in full and {f.code for f in only_child_pdf.errors} <= full
+
+
+def test_selection_sees_the_tree_problems_of_what_it_selects(tmp_path: Path) -> None:
+    tree = valid_tree(tmp_path)
+    tree.write("content/documents/9999999999999/x.pdf", pdfs.simple_pdf())
+    os.symlink("/etc/passwd", tmp_path / f"content/documents/{CHILD}/link.pdf")
+    tree.write(f"content/agencies/{PARENT}/notes.txt", "x")
+    selected = ["content/documents/9999999999999/x.pdf", f"content/documents/{CHILD}/link.pdf"]
+    found = {(f.code, f.path) for f in validate(tmp_path, selected, on=TODAY, use_cache=False).findings}
+    assert found == {("tree.documents_without_agency", "content/documents/9999999999999"),
+                     ("tree.symlink", f"content/documents/{CHILD}/link.pdf")}
+    full = {(f.code, f.path) for f in validate(tmp_path, on=TODAY, use_cache=False).findings}
+    assert found < full and ("tree.stray_file", f"content/agencies/{PARENT}/notes.txt") in full
