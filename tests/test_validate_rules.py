@@ -303,3 +303,15 @@ def test_selection_sees_the_tree_problems_of_what_it_selects(tmp_path: Path) -> 
                      ("tree.symlink", f"content/documents/{CHILD}/link.pdf")}
     full = {(f.code, f.path) for f in validate(tmp_path, on=TODAY, use_cache=False).findings}
     assert found < full and ("tree.stray_file", f"content/agencies/{PARENT}/notes.txt") in full
+
+
+def test_a_selective_run_never_enters_a_linked_folder(tmp_path: Path) -> None:
+    tree = valid_tree(tmp_path)
+    outside = tmp_path / "outside"
+    (outside / "agencies").mkdir(parents=True)
+    (outside / "agencies" / "agency.yaml").write_text(agency_yaml("1111111111111"), "utf-8")
+    os.symlink(outside / "agencies", tmp_path / "content/agencies/1111111111111")
+    tree.agency(CHILD, agency_yaml(CHILD, parent="1111111111111"))
+    result = validate(tmp_path, [CHILD_AGENCY], on=TODAY, use_cache=False)
+    assert ("record.parent_missing", CHILD_AGENCY) in {(f.code, f.path) for f in result.errors}
+    assert result.store.has_agency("1111111111111") is False

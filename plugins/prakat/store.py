@@ -183,7 +183,8 @@ class ContentStore:
     def _files_of(self, code: str) -> set[str]:
         """The record files in one agency folder (symbolic links never count)."""
         if code not in self._record_files:
-            if "scan" in self.__dict__ or not CODE_RE.match(code):
+            # Only folders of the listing: a symbolic link to a folder elsewhere is never entered.
+            if "scan" in self.__dict__ or code not in self._agency_code_set:
                 return self._record_files.get(code, set())
             found: set[str] = set()
             try:
@@ -215,8 +216,11 @@ class ContentStore:
                 return self._documents.get(code, {})
             folder = f"{DOCUMENTS}/{code}"
             found: dict[str, str] = {}
+            path = os.path.join(self.root, folder)
             try:
-                with os.scandir(os.path.join(self.root, folder)) as entries:
+                if os.path.islink(path):  # never entered, as in the full scan
+                    raise NotADirectoryError(path)
+                with os.scandir(path) as entries:
                     names = sorted(e.name for e in entries if e.is_file(follow_symlinks=False))
                 found = {name: f"{folder}/{name}" for name in names}
             except OSError:
