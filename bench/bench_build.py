@@ -43,8 +43,8 @@ from pathlib import Path
 
 import yaml
 
-from bench.bench_validate import data_arguments, ensure_data, reset_content
-from bench.generate import MARKER, mutate
+from bench.bench_validate import data_arguments, data_size, ensure_data, reset_content
+from bench.generate import mutate
 from bench.measure import PROJECT, Measure, Run, build_py, measure, run_once
 from plugins.agencies.inputs import InputCache
 from plugins.agencies.views import EMAIL_KINDS, document_href
@@ -358,8 +358,7 @@ def main() -> None:
         InputCache.path(data, output).unlink(missing_ok=True)  # it names a folder that is about to go
 
     ratio = (full.median / pages) / (peer.median / hugo_pages) if pages and hugo_pages and peer.median else None
-    made = json.loads((data / MARKER).read_text("utf-8"))  # the set as generated, whatever the arguments say
-    print(f"data: {data} ({made['agencies']} agencies, {made['versions']} versions)")
+    print(f"data: {data} ({data_size(data)})")
     for row in (peer, full, changed):
         print(row.row())
     print(f"pages: hugo {hugo_pages:,} of {hugo_source_pages:,} written ({per_second(hugo_pages, peer.median)}/s); "
