@@ -104,3 +104,17 @@ def test_gitlab_pages_on_the_default_branch() -> None:
     for name, job in ci.items():
         if isinstance(job, dict) and "script" in job:
             assert job["stage"] in ci["stages"], name
+
+
+def test_pdf_caches_are_kept_between_runs() -> None:
+    """A clean clone examines every PDF (about 50 s at national scale); the sha256-keyed verdicts need not."""
+    jobs = github()["jobs"]
+    for name in ("check", "publish"):
+        cache = [s for s in steps(jobs[name]) if s.get("uses", "").startswith("actions/cache@")]
+        assert len(cache) == 1, name
+        assert ".prakat-cache/pdf-v*.json" in cache[0]["with"]["path"]
+        order = [s.get("name", s.get("uses", "")) for s in steps(jobs[name])]
+        assert order.index(cache[0]["name"]) < next(i for i, s in enumerate(steps(jobs[name]))
+                                                    if "build.py" in s.get("run", ""))
+    gitlab_caches = load(".gitlab-ci.yml")["default"]["cache"]
+    assert any(".prakat-cache/pdf-v*.json" in c["paths"] for c in gitlab_caches)
