@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import checks
-from .compliance import compute, inherited_announcement
+from .compliance import inherited_announcement
 from .findings import Finding, finding, sort_findings
 from .model import Model, build_model
 from .pdfcache import PdfVerdicts
