@@ -394,3 +394,16 @@ def test_docs_name_every_key_of_the_json_and_every_setting() -> None:
             review_model.V_PUBLISHED, review_model.V_SUSPENDED, review_model.V_MODIFIED, review_render.FORMAT,
             "PRAKAT_AUTHOR_TEAMS", "PRAKAT_PREVIEW_URL", "PRAKAT_CENTRAL_REVIEWERS"]
     assert [k for k in keys if f"`{k}`" not in docs] == []
+
+
+@pytest.mark.parametrize("command", ["review --base", "validate --changed-since"])
+def test_a_revision_that_looks_like_an_option_never_reaches_git_as_one(repo: GitRepo, tmp_path: Path,
+                                                                       command: str) -> None:
+    target = tmp_path / "written-by-git"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRAKAT_", "GIT_"))}
+    name, option = command.split()
+    done = subprocess.run([sys.executable, str(BUILD), name, "--root", str(repo.root), f"{option}=--output={target}"],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 2
+    assert "--output=" in done.stderr and "Traceback" not in done.stderr
+    assert not target.exists()

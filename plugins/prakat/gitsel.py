@@ -28,8 +28,9 @@ class PendingChanges:
     """
 
     def __init__(self, root: Path, rev: str) -> None:
-        _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-        commands = (["diff", "--name-only", "--no-renames", "-z", rev, "--", "content"],
+        # The commit's hash, not the text given: a "revision" such as --output=FILE never reaches git diff.
+        commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip()
+        commands = (["diff", "--name-only", "--no-renames", "-z", commit, "--", "content"],
                     ["ls-files", "--others", "--exclude-standard", "-z", "--", "content"])
         try:
             self._running = [subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE,

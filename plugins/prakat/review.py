@@ -80,10 +80,10 @@ def build_review(root: Path, base: str, author: str | None, teams: tuple[str, ..
     store = ContentStore(root)
     try:
         commit = resolve(root, base)
-        pending = PendingChanges(root, base)
+        pending = PendingChanges(root, commit)  # the hash: what the user typed never reaches git diff
         store.agency_bytes  # noqa: B018 (read the records while Git answers)
         content = pending.result()
-        others = other_changed_paths(root, base)
+        others = other_changed_paths(root, commit)
     except GitError as err:
         raise CommandFailed(
             f"อ่านประวัติ Git ที่ {base} ไม่ได้ ({err}) — ตรวจชื่อ branch หรือ commit และว่าดึงประวัติมาครบ "

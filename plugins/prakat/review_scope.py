@@ -47,7 +47,7 @@ def git(root: Path, *args: str, input_bytes: bytes | None = None, ok: tuple[int,
 
 def resolve(root: Path, rev: str) -> str:
     """The commit ``rev`` names, as a full hash."""
-    return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    return git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").decode().strip()
 
 
 def other_changed_paths(root: Path, rev: str) -> set[str]:
