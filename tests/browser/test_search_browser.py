@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from plugins.prakat.compliance import compute
 from plugins.prakat.model import build_model
@@ -201,6 +202,8 @@ def test_filters_chosen_by_clicking(page, base_url: str, model) -> None:  # type
     assert "province=96" in page.url
     page.get_by_label("มาตรา 10 ช่องทางอิเล็กทรอนิกส์").select_option("not_met")
     page.locator(".search-status").filter(has_text=f"พบ {len(not_met_10)} หน่วยงาน").wait_for()
+    # The count is announced before the results are drawn: wait for the list to be complete.
+    expect(page.locator(".search-result-name")).to_have_count(min(len(not_met_10), 10))
     shown = {href.strip("/").split("/")[-1] for href in
              page.locator(".search-result-name").evaluate_all("links => links.map(a => a.getAttribute('href'))")}
     assert shown == not_met_10 or len(shown) == 10 and shown <= not_met_10
