@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .cli_support import CommandFailed
-from .gitsel import GitError, PendingChanges
+from .gitsel import GitError, changed_paths
 from .reporters import REPORTERS
 from .store import ContentStore
 from .validate import validate
@@ -19,9 +19,7 @@ def run_validate(root: Path, paths: Sequence[str], changed_since: str | None, fm
     store = ContentStore(root)
     if changed_since:
         try:
-            pending = PendingChanges(root, changed_since)
-            store.agency_bytes  # noqa: B018 (read the records while Git answers)
-            changed = pending.result()
+            changed = changed_paths(root, changed_since, meanwhile=lambda: store.agency_bytes)
         except GitError as err:
             raise CommandFailed(
                 f"อ่านประวัติ Git ที่ {changed_since} ไม่ได้ ({err}) — ตรวจชื่อ branch หรือ commit",

@@ -22,7 +22,7 @@ import click
 
 from .cli_support import CommandFailed
 from .findings import Finding
-from .gitsel import GitError, PendingChanges
+from .gitsel import GitError, changed_paths
 from .model import Model, Text
 from .permissions import (SETTINGS_FILE, Identity, PermissionCheck, SettingsError, check_paths, parse_central,
                           teams_from_env)
@@ -80,9 +80,7 @@ def build_review(root: Path, base: str, author: str | None, teams: tuple[str, ..
     store = ContentStore(root)
     try:
         commit = resolve(root, base)
-        pending = PendingChanges(root, commit)  # the hash: what the user typed never reaches git diff
-        store.agency_bytes  # noqa: B018 (read the records while Git answers)
-        content = pending.result()
+        content = changed_paths(root, commit, meanwhile=lambda: store.agency_bytes)
         others = other_changed_paths(root, commit)
     except GitError as err:
         raise CommandFailed(

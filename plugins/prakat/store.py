@@ -152,9 +152,14 @@ class ContentStore:
         self._documents = scan.documents
         return scan
 
+    @property
+    def _scanned(self) -> bool:
+        """Whether the whole tree has been read: then it answers everything, lazily read folders nothing."""
+        return "scan" in self.__dict__
+
     def scan_of(self, codes: set[str]) -> TreeScan:
         """The tree with only these agencies' folders looked into (a selective run's tree checks)."""
-        if "scan" in self.__dict__:
+        if self._scanned:
             return self.scan
         return _scan(self.root, codes)
 
@@ -162,7 +167,7 @@ class ContentStore:
     def _agency_codes(self) -> list[str]:
         # One listing of content/agencies: a selective run must not open 20,000 folders to
         # learn which agencies exist; what each folder holds is read when it is asked for.
-        if "scan" in self.__dict__:
+        if self._scanned:
             return sorted(self.scan.agency_folders)
         try:
             with os.scandir(os.path.join(self.root, AGENCIES)) as entries:
@@ -184,16 +189,22 @@ class ContentStore:
         """The record files in one agency folder (symbolic links never count)."""
         if code not in self._record_files:
             # Only folders of the listing: a symbolic link to a folder elsewhere is never entered.
-            if "scan" in self.__dict__ or code not in self._agency_code_set:
+            if self._scanned or code not in self._agency_code_set:
                 return self._record_files.get(code, set())
-            found: set[str] = set()
-            try:
-                with os.scandir(os.path.join(self.root, AGENCIES, code)) as entries:
-                    found = {e.name for e in entries if e.name in RECORD_FILES and e.is_file(follow_symlinks=False)}
-            except OSError:
-                pass
-            self._record_files[code] = found
+            self._record_files[code] = {n for n in self._regular_files(f"{AGENCIES}/{code}") if n in RECORD_FILES}
         return self._record_files[code]
+
+    def _regular_files(self, folder: str) -> list[str]:
+        """The files (not links, not folders) in one folder, sorted; none when the folder is itself a link,
+        which is never entered, as in the full scan."""
+        path = os.path.join(self.root, folder)
+        try:
+            if os.path.islink(path):
+                return []
+            with os.scandir(path) as entries:
+                return sorted(e.name for e in entries if e.is_file(follow_symlinks=False))
+        except OSError:
+            return []
 
     def has_folder(self, code: str) -> bool:
         return code in self._agency_code_set
@@ -212,20 +223,10 @@ class ContentStore:
 
     def documents(self, code: str) -> dict[str, str]:
         if code not in self._documents:
-            if "scan" in self.__dict__ or not CODE_RE.match(code):
+            if self._scanned or not CODE_RE.match(code):
                 return self._documents.get(code, {})
             folder = f"{DOCUMENTS}/{code}"
-            found: dict[str, str] = {}
-            path = os.path.join(self.root, folder)
-            try:
-                if os.path.islink(path):  # never entered, as in the full scan
-                    raise NotADirectoryError(path)
-                with os.scandir(path) as entries:
-                    names = sorted(e.name for e in entries if e.is_file(follow_symlinks=False))
-                found = {name: f"{folder}/{name}" for name in names}
-            except OSError:
-                pass
-            self._documents[code] = found
+            self._documents[code] = {name: f"{folder}/{name}" for name in self._regular_files(folder)}
         return self._documents[code]
 
     def _load(self, rel: str, present: bool) -> LoadedYaml | None:
