@@ -147,8 +147,11 @@ def _record(store: ContentStore, rel: str, cache: InputCache | None, fresh: set[
     return store.report_data(code) if rel.endswith("/report.yaml") else store.agency_data(code)
 
 
-def _read_records(store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None, fresh: set[str],
-                  records: dict[str, Any], agencies: dict[str, Agency]) -> None:
+def _read_records(store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None,
+                  fresh: set[str]) -> tuple[dict[str, Any], dict[str, Agency]]:
+    """Every record (from the cache unless ``fresh``) and the agencies made from them."""
+    records: dict[str, Any] = {}
+    agencies: dict[str, Agency] = {}
     for code in store.codes:
         if not store.has_agency(code):
             continue
@@ -159,16 +162,14 @@ def _read_records(store: ContentStore, stamps: dict[str, Stamp], cache: InputCac
         if report_rel in stamps:
             report = records[report_rel] = _record(store, report_rel, cache, fresh)
         agencies[code] = agency_from_data(code, records[agency_rel], report)
+    return records, agencies
 
 
 def load_inputs(root: Path, store: ContentStore, stamps: dict[str, Stamp], cache: InputCache | None,
                 changed: list[str]) -> tuple[Model, History, InputCache]:
     """The model and history for this build, parsing only what ``changed`` since ``cache`` was written."""
-    fresh = set(changed)
-    records: dict[str, Any] = {}
-    agencies = {}
     with gc_paused():
-        _read_records(store, stamps, cache, fresh, records, agencies)
+        records, agencies = _read_records(store, stamps, cache, set(changed))
     head = git_head(root)
     if cache is not None and head is not None and cache.head == head and cache.history is not None:
         history, history_json = history_from_json(cache.history), cache.history  # the same commit: as it was
