@@ -47,6 +47,7 @@ from plugins.prakat.compliance import compute  # noqa: E402
 from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
 from plugins.prakat.validate import today, validate  # noqa: E402
+from plugins.prakat.store import gc_paused  # noqa: E402
 
 SETTINGS_FILE = CODE_ROOT / "pelicanconf.py"
 WATCHED = ("content", "theme", "schemas", "plugins", "pelicanconf.py")
@@ -231,7 +232,9 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
     settings = _settings(root, target, theme)
     reach = affected(model, changed or [], cache, saved.history or {}) if cache else None
     settings[AFFECTED] = reach
-    data = SiteData(root=root, store=result.store, model=model, compliance=compute(model), history=history,
+    with gc_paused():  # long-lived, like the model (see gc_paused)
+        compliance = compute(model)
+    data = SiteData(root=root, store=result.store, model=model, compliance=compliance, history=history,
                     today=today(), site_url=str(settings.get("SITEURL", "")).rstrip("/"))
     previous = output if not full and output.is_dir() else None
     report = BuildReport()

@@ -107,14 +107,22 @@ class Agency:
     section13: Section13 | None = None
     problems: tuple[Problem, ...] = ()
     children: list[str] = field(default_factory=list)
+    # published() of each section, worked out once: compliance, pages, search and exports all ask.
+    _published: dict[str, tuple[Version, ...]] = field(default_factory=dict, init=False, repr=False,
+                                                        compare=False)
 
-    def published(self, section: str) -> list[Version]:
+    def published(self, section: str) -> tuple[Version, ...]:
         """Published versions, newest first: the first one is the current version.
 
         Ties on the date go to the version listed later, the one added last.
+        The versions are fixed when the model is built, so the answer is kept.
         """
-        found = [v for v in self.versions.get(section, ()) if v.published and v.date]
-        return sorted(found, key=lambda v: (v.date, v.index), reverse=True)
+        found = self._published.get(section)
+        if found is None:
+            candidates = [v for v in self.versions.get(section, ()) if v.published and v.date]
+            found = self._published[section] = tuple(
+                sorted(candidates, key=lambda v: (v.date, v.index), reverse=True))
+        return found
 
     def current(self, section: str) -> Version | None:
         versions = self.published(section)

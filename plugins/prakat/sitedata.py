@@ -15,7 +15,7 @@ from typing import Any, MutableMapping
 from .compliance import Compliance, compute
 from .gitinfo import History, read_history
 from .model import Model, build_model
-from .store import ContentStore
+from .store import ContentStore, gc_paused
 from .validate import today
 
 CONTEXT_KEY = "PRAKAT_SITE_DATA"
@@ -41,8 +41,10 @@ class SiteData:
 def load_site_data(root: Path, site_url: str, store: ContentStore | None = None) -> SiteData:
     store = store or ContentStore(root)
     store.preload(store.codes)
-    model = build_model(store)
-    return SiteData(root=root, store=store, model=model, compliance=compute(model),
+    with gc_paused():  # the model and its compliance last as long as the build (see gc_paused)
+        model = build_model(store)
+        compliance = compute(model)
+    return SiteData(root=root, store=store, model=model, compliance=compliance,
                     history=read_history(root), today=today(), site_url=site_url.rstrip("/"))
 
 
