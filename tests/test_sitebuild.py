@@ -470,3 +470,14 @@ def test_every_page_offers_the_feed_and_searches_in_its_own_language(sample: tup
     assert 'action="/search/"' in thai and 'action="/en/search/"' not in thai
     assert 'action="/en/search/"' in english and 'action="/search/"' not in english
     assert (output / "en" / "search" / "index.html").is_file()
+
+
+def test_the_site_serves_the_theme_minified(sample) -> None:
+    """Scripts and style sheets are minified in the output; theme/static stays as written."""
+    _, site = sample
+    for rel in ("search.js", "css/site.css"):
+        served = (site / "theme" / rel).read_bytes()
+        original = (REPO / "theme" / "static" / rel).read_bytes()
+        assert len(served) < 0.85 * len(original), rel
+    assert b"var PAGE_SIZE=10;" in (site / "theme" / "search.js").read_bytes()
+    assert b"var PAGE_SIZE = 10;" in (REPO / "theme" / "static" / "search.js").read_bytes()

@@ -9,6 +9,8 @@ from __future__ import annotations
 def register() -> None:
     from pelican import signals
 
+    from .assets import minify_theme_assets
     from .generator import get_generators
 
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(minify_theme_assets, weak=False)  # a plain function: kept for the process
