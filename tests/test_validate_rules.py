@@ -315,3 +315,55 @@ def test_a_selective_run_never_enters_a_linked_folder(tmp_path: Path) -> None:
     result = validate(tmp_path, [CHILD_AGENCY], on=TODAY, use_cache=False)
     assert ("record.parent_missing", CHILD_AGENCY) in {(f.code, f.path) for f in result.errors}
     assert result.store.has_agency("1111111111111") is False
+
+
+def _many_versions_tree(root: Path) -> Tree:
+    """A report with seventy versions, enough for the PDFs to be read by worker processes, four of them bad."""
+    tree = valid_tree(root)
+    lines = ["section16:", "  versions:"]
+    files = {f"order-{i:02d}.pdf": pdfs.simple_pdf(f"order {i}") for i in range(66)}
+    files["script.pdf"] = pdfs.pdf_with_javascript()
+    files["big.pdf"] = pdfs.simple_pdf() + b"%" + b"0" * (5 * 1024 * 1024)
+    files["not-a-pdf.pdf"] = pdfs.not_a_pdf()
+    for index, (name, data) in enumerate(files.items()):
+        digest = tree.pdf(CHILD, name, data)
+        recorded = "f" * 64 if name == "order-07.pdf" else digest
+        lines += [f"    - file: {name}", f"      sha256: {recorded}",
+                  f"      effective: 2024-01-{index % 28 + 1:02d}", "      status: published"]
+    tree.report(CHILD, "\n".join(lines) + "\n")
+    return tree
+
+
+def test_pdfs_read_by_worker_processes_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plugins.prakat import pdfcache
+
+    _many_versions_tree(tmp_path)
+    used: list[int] = []
+    facts = pdfcache.Prefetch.facts
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        used.append(len(self.paths))
+        return facts(self)
+
+    monkeypatch.setattr(pdfcache.Prefetch, "facts", counted)
+    in_workers = validate(tmp_path, on=TODAY, use_cache=False)
+    assert used and used[0] >= 69  # every PDF of the tree went through the workers
+    monkeypatch.setattr(pdfcache, "PARALLEL_FROM", 10_000)
+    here = validate(tmp_path, on=TODAY, use_cache=False)
+    assert len(used) == 1
+    assert in_workers.findings == here.findings
+    codes = {(f.code, f.line) for f in in_workers.errors}
+    assert {("pdf.javascript", 3 + 4 * 66), ("pdf.too_large", 3 + 4 * 67), ("pdf.not_pdf", 3 + 4 * 68),
+            ("ref.sha256_mismatch", 3 + 4 * 7)} <= codes
+
+
+def test_workers_skip_pdfs_the_cache_knows_and_record_the_new_ones(tmp_path: Path) -> None:
+    from plugins.prakat.pdfcache import PdfVerdicts
+
+    _many_versions_tree(tmp_path)
+    first = validate(tmp_path, on=TODAY)
+    cached = PdfVerdicts(tmp_path).known
+    readable = [p for p in (tmp_path / "content" / "documents").rglob("*.pdf") if p.name != "big.pdf"]
+    assert len(cached) == len(readable) > 64 and any(v for v in cached.values())  # the big one is never read
+    second = validate(tmp_path, on=TODAY)
+    assert first.findings == second.findings

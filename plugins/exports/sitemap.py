@@ -2,7 +2,10 @@
 
 Written last (Pelican's ``finalized`` signal) by walking the output folder in
 sorted order, so it lists exactly the files that exist whichever plugin wrote
-them.  A page with a counterpart in the other language carries
+them (the folders of PDFs and of the search index hold no pages and are not
+walked).  The XML is written as text, element by element: a national site
+has forty thousand pages, and building them as an ElementTree first took
+seconds of every build.  A page with a counterpart in the other language carries
 ``xhtml:link rel="alternate" hreflang`` for both.  Past the protocol's 50,000
 addresses per file the pages go into sitemap-1.xml, sitemap-2.xml ... and
 sitemap.xml becomes their index.
@@ -10,25 +13,31 @@ sitemap.xml becomes their index.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
+from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape as _escape
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 MAX_URLS = 50_000
 EXCLUDED = frozenset({"404.html"})  # the error page is not a page to index
+NO_PAGES = frozenset({"documents", "pagefind"})  # top-level folders of PDFs and of the search index
+XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
 def html_pages(output: Path) -> list[str]:
     """Paths (relative, POSIX) of the built HTML pages, sorted."""
     found = []
-    for dirpath, dirnames, filenames in os.walk(output):
-        dirnames.sort()
-        rel_dir = Path(dirpath).relative_to(output).as_posix()
-        for name in filenames:
-            if name.endswith(".html") and name not in EXCLUDED:
-                found.append(name if rel_dir == "." else f"{rel_dir}/{name}")
+    top = str(output)
+    base = len(top) + 1
+    for dirpath, dirnames, filenames in os.walk(top):
+        if dirpath == top:
+            dirnames[:] = [d for d in dirnames if d not in NO_PAGES]
+            prefix = ""
+        else:
+            prefix = dirpath[base:].replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in filenames if name.endswith(".html") and name not in EXCLUDED)
     return sorted(found)
 
 
@@ -51,16 +60,17 @@ def _url(site_url: str, rel: str) -> str:
 
 
 def _urlset(site_url: str, pages: list[str], existing: set[str]) -> bytes:
-    urlset = ET.Element("urlset", {"xmlns": SITEMAP, "xmlns:xhtml": XHTML})
+    lines = [XML_DECLARATION, f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">\n']
     for rel in pages:
-        url = ET.SubElement(urlset, "url")
-        ET.SubElement(url, "loc").text = _url(site_url, rel)
+        lines.append(f"  <url>\n    <loc>{_escape(_url(site_url, rel))}</loc>\n")
         thai, english = _counterpart(rel)
         if thai in existing and english in existing:
             for lang, target in (("th", thai), ("en", english)):
-                ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": lang, "href": _url(site_url, target)})
-    ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" '
+                             f"href={quoteattr(_url(site_url, target))} />\n")
+        lines.append("  </url>\n")
+    lines.append("</urlset>\n")
+    return "".join(lines).encode("utf-8")
 
 
 def sitemap_files(site_url: str, pages: list[str], max_urls: int = MAX_URLS) -> dict[str, bytes]:
@@ -69,13 +79,13 @@ def sitemap_files(site_url: str, pages: list[str], max_urls: int = MAX_URLS) -> 
     if len(pages) <= max_urls:
         return {"sitemap.xml": _urlset(site_url, pages, existing)}
     files = {}
-    index = ET.Element("sitemapindex", {"xmlns": SITEMAP})
+    index = [XML_DECLARATION, f'<sitemapindex xmlns="{SITEMAP}">\n']
     for number, start in enumerate(range(0, len(pages), max_urls), 1):
         name = f"sitemap-{number}.xml"
         files[name] = _urlset(site_url, pages[start:start + max_urls], existing)
-        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = f"{site_url}/{name}"
-    ET.indent(index)
-    files["sitemap.xml"] = ET.tostring(index, encoding="utf-8", xml_declaration=True) + b"\n"
+        index.append(f"  <sitemap>\n    <loc>{_escape(f'{site_url}/{name}')}</loc>\n  </sitemap>\n")
+    index.append("</sitemapindex>\n")
+    files["sitemap.xml"] = "".join(index).encode("utf-8")
     return files
 
 

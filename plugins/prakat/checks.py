@@ -6,7 +6,6 @@ none raises, none prints.  ``validate`` decides which of them run.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -15,8 +14,7 @@ from typing import Iterator
 from . import schema_findings
 from .findings import Finding, finding
 from .model import DATE_FIELD
-from .pdfcache import PdfVerdicts
-from .pdffacts import MAX_PDF_BYTES, parse_lfs_pointer
+from .pdfcache import PdfFacts, PdfVerdicts, Prefetch, read_facts
 from .store import CODE_RE, ContentStore, LoadedYaml, TreeScan
 from .yamlpos import Mark, YamlDocument
 
@@ -181,16 +179,21 @@ def report_findings(store: ContentStore, code: str, today: dt.date) -> Iterator[
 # --- the PDFs a report refers to --------------------------------------------
 
 class PdfReferences:
-    """Hashes and verdicts for the PDFs of several agencies, gathered in one pass."""
+    """Hashes and verdicts for the PDFs of several agencies, gathered in one pass.
 
-    def __init__(self, store: ContentStore, verdicts: PdfVerdicts) -> None:
+    ``prefetch``: the same files already being read in worker processes (PdfVerdicts.prefetch).
+    """
+
+    def __init__(self, store: ContentStore, verdicts: PdfVerdicts, prefetch: Prefetch | None = None) -> None:
         self.store = store
         self.verdicts = verdicts
-        self.facts: dict[str, tuple[int, str | None, object]] = {}  # rel -> (size, sha256, lfs pointer)
+        self.prefetch = prefetch
+        self.facts: dict[str, PdfFacts] = {}  # by path relative to the root
 
     def gather(self, codes: list[str]) -> None:
         to_check: dict[str, Path] = {}
         root = str(self.store.root)
+        prefetched = self.prefetch.facts() if self.prefetch is not None else {}
         for code in codes:
             documents = self.store.documents(code)
             for _, _, item in versions_of(self.store.report_data(code)):
@@ -200,23 +203,14 @@ class PdfReferences:
                 rel = documents[name]
                 if rel in self.facts:
                     continue
-                # One open per file, with plain strings: sixty thousand PDFs go through here.
-                path = os.path.join(root, rel)
-                try:
-                    with open(path, "rb") as handle:
-                        size = os.fstat(handle.fileno()).st_size
-                        if size > MAX_PDF_BYTES:
-                            self.facts[rel] = (size, None, None)
-                            continue
-                        data = handle.read()
-                except OSError:
+                path = os.path.join(root, rel)  # plain strings: sixty thousand PDFs go through here
+                facts = prefetched[path] if path in prefetched else read_facts(path)[0]
+                if facts is None:
                     continue
-                pointer = parse_lfs_pointer(data)
-                sha = hashlib.sha256(data).hexdigest()
-                self.facts[rel] = (size, sha, pointer)
-                if pointer is None:
-                    to_check[sha] = Path(path)
-        self.verdicts.check_many(to_check)
+                self.facts[rel] = facts
+                if facts.sha256 is not None and facts.pointer is None:
+                    to_check[facts.sha256] = Path(path)
+        self.verdicts.check_many(to_check)  # whatever the workers did not examine already
 
     def findings(self, code: str) -> Iterator[Finding]:
         loaded = self.store.report(code)
@@ -231,13 +225,14 @@ class PdfReferences:
             if name not in self.store.documents(code) or rel not in self.facts:
                 yield finding(loaded.rel, where, "ref.file_missing", pdf=rel)
                 continue
-            size, sha, pointer = self.facts[rel]
+            facts = self.facts[rel]
+            size, sha, pointer = facts.size, facts.sha256, facts.pointer
             recorded = item.get("sha256")
             if sha is None:
                 yield finding(loaded.rel, where, "pdf.too_large", pdf=rel, detail=f"{size / 1048576:.1f} MiB")
                 continue
             if pointer is not None:
-                oid = getattr(pointer, "oid", "")
+                oid = pointer.oid
                 if recorded == oid:
                     yield finding(loaded.rel, where, "pdf.lfs_pointer", pdf=rel)
                 else:

@@ -140,10 +140,18 @@ def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | No
         codes = sorted(involved)
         found = list(checks.tree_findings(store, store.scan_of(involved)))
     present = [c for c in codes if store.has_folder(c)]
-    store.preload(present)
     verdicts = PdfVerdicts(Path(root), use_cache=use_cache)
-    references = checks.PdfReferences(store, verdicts)
-    references.gather(present)
+    # The PDFs are read (and the new ones examined) in worker processes while the YAML is parsed here.
+    root_text = str(store.root)
+    prefetch = verdicts.prefetch(os.path.join(root_text, rel) for code in present
+                                 for rel in store.documents(code).values() if rel.endswith(".pdf"))
+    try:
+        store.preload(present)
+        references = checks.PdfReferences(store, verdicts, prefetch)
+        references.gather(present)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
     verdicts.save()
     for code in present:
         found.extend(checks.agency_findings(store, code))
