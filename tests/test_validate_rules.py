@@ -367,3 +367,16 @@ def test_workers_skip_pdfs_the_cache_knows_and_record_the_new_ones(tmp_path: Pat
     assert len(cached) == len(readable) > 64 and any(v for v in cached.values())  # the big one is never read
     second = validate(tmp_path, on=TODAY)
     assert first.findings == second.findings
+
+
+def test_a_worker_that_dies_costs_time_not_findings(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plugins.prakat import pdfcache
+
+    _many_versions_tree(tmp_path)
+    expected = validate(tmp_path, on=TODAY, use_cache=False).findings
+    monkeypatch.setattr(pdfcache, "_read_and_check", _die)
+    assert validate(tmp_path, on=TODAY, use_cache=False).findings == expected
+
+
+def _die(paths: list[str]) -> list[object]:
+    os._exit(9)  # as if the kernel had stopped the worker

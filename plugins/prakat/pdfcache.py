@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -107,6 +108,8 @@ class Prefetch:
             found: dict[str, PdfFacts | None] = {}
             try:
                 results = [item for batch in self.batches for item in batch.result()]
+            except (BrokenProcessPool, OSError):
+                results = []  # a worker died (out of memory, killed): the caller reads the files itself
             finally:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             for path, (facts, verdict) in zip(self.paths, results):
