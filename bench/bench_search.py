@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.agencies.assets import minify_folder  # noqa: E402
 from plugins.prakat.i18n import JINJA_FILTERS, JINJA_GLOBALS, load_catalogue  # noqa: E402
 from plugins.prakat.searchrecords import build_records  # noqa: E402
 from plugins.prakat.sitedata import SiteData, load_site_data  # noqa: E402
@@ -141,6 +142,7 @@ def render_search_page(site: SiteData, out: Path) -> None:
     (out / "search").mkdir(parents=True, exist_ok=True)
     (out / "search" / "index.html").write_text(html, "utf-8")
     shutil.copytree(ROOT / "theme" / "static", out / "theme", dirs_exist_ok=True)
+    minify_folder(out / "theme")  # as the build serves them (plugins.agencies.assets)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

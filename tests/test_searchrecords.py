@@ -211,3 +211,23 @@ def test_sample_content_records(tmp_path) -> None:
     codes = [r.code for r in records]
     assert codes == [a.code for a in model.visible()]
     assert "1580000300000" not in json.dumps([dict(r.meta) for r in records])
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_records_written_by_worker_processes_give_the_same_index(tmp_path, monkeypatch) -> None:
+    """The sample's search, its pages written by forked workers and then in this process alone: the same bytes."""
+    import plugins.search.build as search_build
+
+    store = ContentStore(REPO)
+    model = build_model(store)
+    compliance = compute(model)
+    monkeypatch.setattr(search_build, "PARALLEL_FROM", 1)
+    shared = search_build.build_search(model, compliance, store, tmp_path / "workers", use_cache=False)
+    monkeypatch.setattr(search_build, "PARALLEL_FROM", 10**9)
+    alone = search_build.build_search(model, compliance, store, tmp_path / "alone", use_cache=False)
+    assert shared.records == alone.records == len([a for a in model.visible()])
+    assert shared.dictionary_words == alone.dictionary_words > 100
+    assert _files(tmp_path / "workers") == _files(tmp_path / "alone")

@@ -85,9 +85,13 @@ class RecordBuilder:
         self.page_text = page_text
         self.sections = vocabulary().sections
 
+    def agencies(self) -> list[Agency]:
+        """The agencies that get a record: the visible ones, in code order."""
+        return [agency for agency in self.model.visible() if agency.code in self.compliance]
+
     def records(self) -> list[SearchRecord]:
         """Records of every visible agency, in code order (the order fixes the index's bytes)."""
-        return [self.record(agency) for agency in self.model.visible() if agency.code in self.compliance]
+        return [self.record(agency) for agency in self.agencies()]
 
     def record(self, agency: Agency) -> SearchRecord:
         spaced = self.segmenter.spaced

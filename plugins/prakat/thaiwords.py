@@ -270,6 +270,10 @@ class Segmenter:
         """Every dictionary word a cut so far has used or tried, sorted: the browser's dictionary."""
         return sorted(self._used)
 
+    def learn_used(self, words: Iterable[str]) -> None:
+        """Add the words another segmenter used (one that cut part of the same text in a worker)."""
+        self._used.update(words)
+
 
 def strip_marks(text: str) -> str:
     """Indexed text as a reader should see it: separators removed."""

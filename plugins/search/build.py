@@ -13,19 +13,23 @@ Plain Python: the Pelican generator (generator.py) and the benchmark call it.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
 from plugins.prakat.compliance import Compliance
-from plugins.prakat.model import SECTIONS, Model
-from plugins.prakat.searchrecords import SearchRecord, build_records
+from plugins.prakat.model import SECTIONS, Agency, Model
+from plugins.prakat.searchrecords import RecordBuilder
 from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import MIN_PART, SPLIT_FROM, Segmenter
 from plugins.prakat.vocabulary import Label, vocabulary
 
-from .indexer import IndexResult, write_index
+from .indexer import IndexResult, write_index_with, write_sources
 from .pdftext import PdfTexts
 
 BUNDLE_DIR = "pagefind"
@@ -54,14 +58,54 @@ def documents_to_read(model: Model, store: ContentStore, texts: PdfTexts) -> dic
     return files
 
 
-def search_records(model: Model, compliance: Mapping[str, Compliance], store: ContentStore,
-                   segmenter: Segmenter, *, use_cache: bool = True) -> tuple[list[SearchRecord], int]:
-    """The records, with each published PDF's first page read (or taken from the cache)."""
+def _page_texts(model: Model, store: ContentStore, use_cache: bool) -> PdfTexts:
+    """The first-page text of every published PDF, read now or taken from the cache."""
     texts = PdfTexts(store.root, use_cache=use_cache)
     texts.prepare(documents_to_read(model, store, texts))
     texts.save()
-    records = build_records(model, compliance, segmenter, lambda version: texts.get(version.sha256))
-    return records, texts.read
+    return texts
+
+
+# --- the records written as Pagefind's source pages, on every core ---------------------------
+# Cutting Thai words is plain Python, one core's work: a national index's twenty thousand records
+# take a quarter of a minute.  Forked workers each take every n-th agency and write its page; the
+# pages are the same whoever writes them, and the words each worker's cuts used come back.
+
+PARALLEL_FROM = 2000  # agencies; below this, forking costs more than it saves
+_SHARE_JOB: tuple[RecordBuilder, list[Agency], Path] | None = None  # what forked workers inherit
+
+
+def _write_share(share: tuple[int, int]) -> tuple[int, list[str]]:
+    """In a worker: every ``step``-th agency from ``first``, its record written as a page."""
+    assert _SHARE_JOB is not None
+    builder, agencies, folder = _SHARE_JOB
+    first, step = share
+    records = [builder.record(agency) for agency in agencies[first::step]]
+    write_sources(records, folder)
+    return len(records), builder.segmenter.used_words()
+
+
+def write_record_pages(builder: RecordBuilder, folder: Path) -> int:
+    """Every record written into ``folder`` as Pagefind's source pages; how many."""
+    global _SHARE_JOB
+    agencies = builder.agencies()
+    workers = min(os.cpu_count() or 1, 4)
+    if workers > 1 and len(agencies) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        _SHARE_JOB = (builder, agencies, folder)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                shares = list(pool.map(_write_share, [(first, workers) for first in range(workers)]))
+        except BrokenProcessPool:
+            shares = None  # a worker was killed: do it all here
+        finally:
+            _SHARE_JOB = None
+        if shares is not None:
+            for _, words in shares:
+                builder.segmenter.learn_used(words)
+            return sum(count for count, _ in shares)
+    records = [builder.record(agency) for agency in agencies]
+    write_sources(records, folder)
+    return len(records)
 
 
 # The dictionary travels as one ASCII string: each Thai letter (U+0E01-U+0E4F) shifted down to
@@ -108,8 +152,9 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     """
     started = time.perf_counter()
     segmenter = Segmenter()
-    records, pdfs_read = search_records(model, compliance, store, segmenter, use_cache=use_cache)
-    index = write_index(records, Path(output) / BUNDLE_DIR)
+    texts = _page_texts(model, store, use_cache)
+    builder = RecordBuilder(model, compliance, segmenter, lambda version: texts.get(version.sha256))
+    index = write_index_with(lambda folder: write_record_pages(builder, folder), Path(output) / BUNDLE_DIR)
     words = write_search_data(segmenter, messages or {}, Path(output) / DATA_PATH)
-    return SearchBuild(records=len(records), index=index, dictionary_words=words, pdfs_read=pdfs_read,
+    return SearchBuild(records=index.records, index=index, dictionary_words=words, pdfs_read=texts.read,
                        seconds=time.perf_counter() - started)

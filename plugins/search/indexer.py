@@ -29,7 +29,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from plugins.prakat.searchrecords import LANGUAGE, SearchRecord
 
@@ -116,6 +116,16 @@ def _run_pagefind(binary: Path, source: Path, staging: Path, timeout: float) -> 
 
 def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Index ``records`` and write Pagefind's bundle to the folder ``bundle``."""
+    def write(folder: Path) -> int:
+        write_sources(records, folder)
+        return len(records)
+
+    return write_index_with(write, bundle, timeout=timeout)
+
+
+def write_index_with(write: Callable[[Path], int], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
+    """Write Pagefind's bundle to the folder ``bundle`` from the pages ``write`` puts into the folder
+    it is given (write_sources, whole or in shares); ``write`` returns how many records it wrote."""
     started = time.perf_counter()
     bundle = Path(bundle).resolve()
     staging = bundle.with_name(bundle.name + ".partial")
@@ -123,7 +133,7 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
     binary = pagefind_binary()
     try:
         with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
-            write_sources(records, Path(source))
+            count = write(Path(source))
             _run_pagefind(binary, Path(source), staging, timeout)
         if not (staging / "pagefind-entry.json").is_file():
             raise PagefindError(f"Pagefind reported success but wrote no index into {staging}")
@@ -137,5 +147,5 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
     shutil.rmtree(bundle, ignore_errors=True)
     os.replace(staging, bundle)
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexResult(records=len(records), files=len(files), bytes=sum(p.stat().st_size for p in files),
+    return IndexResult(records=count, files=len(files), bytes=sum(p.stat().st_size for p in files),
                        seconds=time.perf_counter() - started)
