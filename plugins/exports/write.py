@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
+
+from plugins.prakat.forking import fork_workers, forked_pool
 
 from .atom import FEED_PATH, atom_feed
 from .datapackage import datapackage_json
@@ -108,21 +108,16 @@ def _write_apart(name: str) -> Path:
     return write_data_file(*_APART_JOB, name)
 
 
-def _can_fork(data: ExportData) -> bool:
-    return (len(data.rows) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-            and "fork" in multiprocessing.get_all_start_methods())
-
-
 def write_data_files(data: ExportData, folder: Path, fmt: str | None = None) -> list[Path]:
     """The files of /data/ for ``fmt`` ("csv", "json" or None for all) into ``folder``."""
     global _APART_JOB
     names = [name for name, (only, _) in DATA_FILES.items() if fmt is None or fmt == only]
     apart = [name for name in names if name in WRITTEN_APART]
-    if len(apart) == len(names) or not _can_fork(data):  # nothing to do meanwhile, or not worth a fork
+    if len(apart) == len(names) or not fork_workers(len(data.rows), PARALLEL_FROM):  # nothing to do meanwhile
         return [write_data_file(data, folder, name) for name in names]
     _APART_JOB = (data, folder)
     try:
-        with ProcessPoolExecutor(len(apart), mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(len(apart)) as pool:
             pending = {name: pool.submit(_write_apart, name) for name in apart}
             here = {name: write_data_file(data, folder, name) for name in names if name not in pending}
             try:

@@ -13,16 +13,14 @@ Plain Python: the Pelican generator (generator.py) and the benchmark call it.
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
 from plugins.prakat.compliance import Compliance
+from plugins.prakat.forking import fork_workers, forked_pool
 from plugins.prakat.model import SECTIONS, Agency, Model
 from plugins.prakat.searchrecords import RecordBuilder
 from plugins.prakat.store import ContentStore
@@ -89,11 +87,11 @@ def write_record_pages(builder: RecordBuilder, folder: Path) -> int:
     """Every record written into ``folder`` as Pagefind's source pages; how many."""
     global _SHARE_JOB
     agencies = builder.agencies()
-    workers = min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(agencies) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+    workers = fork_workers(len(agencies), PARALLEL_FROM)
+    if workers:
         _SHARE_JOB = (builder, agencies, folder)
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with forked_pool(workers) as pool:
                 shares = list(pool.map(_write_share, [(first, workers) for first in range(workers)]))
         except BrokenProcessPool:
             shares = None  # a worker was killed: do it all here
