@@ -15,8 +15,9 @@ processes with their peak memory:
   out while writing it.  Hugo renders these pages and nothing else (no home or list pages,
   taxonomies, feeds or sitemap);
 - ``build --full`` into an empty output folder, its own site-input cache removed first.  The
-  PDF verdict cache is warm (one untimed ``validate`` beforehand), as on any machine after its
-  first run; bench_validate reports what a cold one costs.  Besides rendering every page, this
+  PDF verdict cache and the cache of the PDFs' first-page texts are warm (an untimed ``validate``
+  and an untimed reading of the texts beforehand), as on any machine after its first run;
+  bench_validate and bench_search report what cold ones cost.  Besides rendering every page, this
   build validates the content, reads Git's history, checks and copies every published PDF and
   writes the lists, the dashboard, the search index and the open-data files;
 - the default (incremental) ``build`` after one agency changed (bench.generate.mutate: a new
@@ -45,7 +46,7 @@ import yaml
 
 from bench.bench_validate import data_arguments, data_size, ensure_data, reset_content
 from bench.generate import mutate
-from bench.measure import PROJECT, Measure, Run, build_py, measure, run_once
+from bench.measure import PROJECT, PYTHON, Measure, Run, build_py, measure, run_once
 from plugins.agencies.inputs import InputCache
 from plugins.agencies.views import EMAIL_KINDS, document_href
 from plugins.prakat.i18n import load_catalogue
@@ -54,6 +55,14 @@ from plugins.prakat.thaidate import long_date
 from plugins.prakat.vocabulary import vocabulary
 
 REBUILD_TARGET_SECONDS = 3.0
+WARM_PAGE_TEXTS = """
+import sys
+from pathlib import Path
+from plugins.prakat.sitedata import load_site_data
+from plugins.search.build import page_texts
+site = load_site_data(Path(sys.argv[1]), "")
+page_texts(site.model, site.store, use_cache=True)
+"""
 DELETER_PATIENCE_SECONDS = 600  # a national site's old output takes about a minute to delete
 
 HUGO_CONFIG = """\
@@ -347,8 +356,10 @@ def main() -> None:
                        args.repeat, before=fresh_hugo_output, cwd=work)
         hugo_pages = html_pages(hugo_out)
 
-        # Warms the PDF verdict cache and the file cache, so the first timed build is not the odd one out.
+        # Warms the PDF verdict cache, the first-page texts of the PDFs (search) and the file cache, so
+        # the first timed build is not the odd one out.
         run_once(build_py("validate", "--root", str(data), "--format", "json"))
+        run_once([PYTHON, "-c", WARM_PAGE_TEXTS, str(data)], cwd=PROJECT)
         full = measure("build --full", build_py("build", "--root", str(data), "--output", str(output), "--full"),
                        args.repeat, before=fresh_output)
         pages, agency_count = html_pages(output), agency_pages(output)

@@ -6,8 +6,7 @@
 The model is loaded once (that cost belongs to every page of the build, not to
 this work).  Then, ``--runs`` times: compute() (SPEC §2), the rows and counts of
 stats.py, and every file of /data/ plus the Atom feed, written to a temporary
-folder by the build's own functions (write_data_files writes agencies.json in a
-forked worker while it writes the CSV files, on a data set this size).  It prints each step's median, wall clock and CPU time (CPU time is
+folder by the build's own functions.  It prints each step's median, wall clock and CPU time (CPU time is
 what other work on a shared machine inflates least), the peak memory of one run
 (tracemalloc, on a separate run so it does not slow the timed ones) and the
 ratio to two floors: a bare csv.writer dump of the same compliance rows, and a
@@ -46,7 +45,7 @@ TARGET_SECONDS = 3.0
 
 
 def cpu_seconds() -> float:
-    """This process's CPU time and its finished children's (the forked writer of agencies.json)."""
+    """This process's CPU time and its finished children's."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -74,8 +73,9 @@ def main() -> None:
     reset_content(data)
     cache = data / ".prakat-cache"
 
-    def drop_cache() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+    def drop_cache() -> None:  # the PDF verdicts only: the site's other caches are not validation's
+        for verdicts in cache.glob("pdf-v*.json"):
+            verdicts.unlink()
 
     validate = build_py("validate", "--root", str(data), "--format", "json")
     peer = measure("peer: parse all YAML + hash all PDFs", [PYTHON, "-c", PEER, str(data)], args.repeat)

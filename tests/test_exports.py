@@ -430,33 +430,3 @@ def test_data_page_links_every_file(site: Path) -> None:
         for column in SPEC_COMPLIANCE_COLUMNS:
             assert f"<code>{column}</code>" in html
 
-
-def test_agencies_json_written_by_a_forked_worker_is_the_same_file(data: ExportData, tmp_path: Path,
-                                                                     monkeypatch) -> None:
-    """On a national data set agencies.json is written apart, in a worker: the files do not change."""
-    from plugins.exports import write
-
-    monkeypatch.setattr(write, "PARALLEL_FROM", 1)
-    shared = write_data_files(data, tmp_path / "shared")
-    monkeypatch.setattr(write, "PARALLEL_FROM", 10**9)
-    alone = write_data_files(data, tmp_path / "alone")
-    assert [p.name for p in shared] == [p.name for p in alone] == list(write.DATA_FILES)
-    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(shared, alone))
-    assert b'"agencies":[' in (tmp_path / "shared" / "agencies.json").read_bytes()
-    assert not [p for p in (tmp_path / "shared").iterdir() if p.name.startswith(".")]  # no temporary left
-
-
-def test_a_killed_export_worker_costs_time_not_files(data: ExportData, tmp_path: Path, monkeypatch) -> None:
-    from plugins.exports import write
-
-    monkeypatch.setattr(write, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(write, "_write_apart", _die)
-    written = write_data_files(data, tmp_path)
-    assert json.loads((tmp_path / "agencies.json").read_text("utf-8"))["agencies"]
-    assert [p.name for p in written] == list(write.DATA_FILES)
-
-
-def _die(name: str) -> Path:
-    import os
-
-    os._exit(9)  # as if the kernel had stopped the worker

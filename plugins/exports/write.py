@@ -4,12 +4,9 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
-
-from plugins.prakat.forking import fork_workers, forked_pool
 
 from .atom import FEED_PATH, atom_feed
 from .datapackage import datapackage_json
@@ -88,13 +85,6 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         raise
 
 
-# agencies.json takes as long as the other files together.  On a national data set it is written by
-# a forked worker while this process writes the CSV files, so the two halves share the machine's cores.
-WRITTEN_APART = ("agencies.json",)
-PARALLEL_FROM = 2000  # agencies; below this, forking costs more than it saves
-_APART_JOB: tuple[ExportData, Path] | None = None  # what the forked worker inherits
-
-
 def write_data_file(data: ExportData, folder: Path, name: str) -> Path:
     path = folder / name
     with atomic_text(path) as out:
@@ -102,31 +92,10 @@ def write_data_file(data: ExportData, folder: Path, name: str) -> Path:
     return path
 
 
-def _write_apart(name: str) -> Path:
-    """In the forked worker: one file, from the data the parent had when it forked."""
-    assert _APART_JOB is not None
-    return write_data_file(*_APART_JOB, name)
-
-
 def write_data_files(data: ExportData, folder: Path, fmt: str | None = None) -> list[Path]:
     """The files of /data/ for ``fmt`` ("csv", "json" or None for all) into ``folder``."""
-    global _APART_JOB
-    names = [name for name, (only, _) in DATA_FILES.items() if fmt is None or fmt == only]
-    apart = [name for name in names if name in WRITTEN_APART]
-    if len(apart) == len(names) or not fork_workers(len(data.rows), PARALLEL_FROM):  # nothing to do meanwhile
-        return [write_data_file(data, folder, name) for name in names]
-    _APART_JOB = (data, folder)
-    try:
-        with forked_pool(len(apart)) as pool:
-            pending = {name: pool.submit(_write_apart, name) for name in apart}
-            here = {name: write_data_file(data, folder, name) for name in names if name not in pending}
-            try:
-                done = {name: future.result() for name, future in pending.items()}
-            except BrokenProcessPool:  # the worker was killed: write its files here
-                done = {name: write_data_file(data, folder, name) for name in pending}
-    finally:
-        _APART_JOB = None
-    return [here[name] if name in here else done[name] for name in names]
+    return [write_data_file(data, folder, name) for name, (only, _) in DATA_FILES.items()
+            if fmt is None or fmt == only]
 
 
 def write_feed(data: ExportData, output: Path) -> Path:

@@ -56,7 +56,7 @@ def documents_to_read(model: Model, store: ContentStore, texts: PdfTexts) -> dic
     return files
 
 
-def _page_texts(model: Model, store: ContentStore, use_cache: bool) -> PdfTexts:
+def page_texts(model: Model, store: ContentStore, use_cache: bool) -> PdfTexts:
     """The first-page text of every published PDF, read now or taken from the cache."""
     texts = PdfTexts(store.root, use_cache=use_cache)
     texts.prepare(documents_to_read(model, store, texts))
@@ -150,7 +150,7 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     """
     started = time.perf_counter()
     segmenter = Segmenter()
-    texts = _page_texts(model, store, use_cache)
+    texts = page_texts(model, store, use_cache)
     builder = RecordBuilder(model, compliance, segmenter, lambda version: texts.get(version.sha256))
     index = write_index_with(lambda folder: write_record_pages(builder, folder), Path(output) / BUNDLE_DIR)
     words = write_search_data(segmenter, messages or {}, Path(output) / DATA_PATH)
