@@ -32,7 +32,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import os
 import resource
 import shutil
 import statistics
