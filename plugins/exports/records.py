@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote
 
 from plugins.prakat.compliance import Compliance, SectionStatus
@@ -129,23 +129,17 @@ def _status(status: SectionStatus) -> dict[str, Any]:
     return {"status": status.key, "reason": status.reason, "via": status.via if status.met else None}
 
 
-_NO_SECTION13: dict[str, Any] = {"has_licences": None, "gazette_status": None}
-
-
 def _section13(data: ExportData, agency: Agency, status: str) -> dict[str, Any]:
     block = agency.section13
-    if block is None:
-        return {"status": status, **_NO_SECTION13, "versions": _published(data, agency, "13"),
-                "gazette_links": [], "licence_channels": []}
     return {
         "status": status,
-        "has_licences": block.has_licences,
-        "gazette_status": block.gazette_status if block.has_licences else None,
+        "has_licences": block.has_licences if block else None,
+        "gazette_status": block.gazette_status if block and block.has_licences else None,
         "versions": _published(data, agency, "13"),
         "gazette_links": [{"url": g.url, "recorded": g.recorded}
-                          for g in block.gazette_links if g.status == "published"],
+                          for g in (block.gazette_links if block else ()) if g.status == "published"],
         "licence_channels": [{"licence": c.licence, "url": c.url}
-                             for c in block.licence_channels if c.status == "published"],
+                             for c in (block.licence_channels if block else ()) if c.status == "published"],
     }
 
 
@@ -153,16 +147,10 @@ def _published(data: ExportData, agency: Agency, section: str) -> list[dict[str,
     return [version_record(data, v) for v in agency.published(section)]
 
 
-def _flags(flags: Mapping[str, object]) -> dict[str, Any]:
-    if not flags:
-        return dict(_NO_FLAGS)
-    found = {name: (value if isinstance(value := flags.get(name), bool) else None) for name in FLAG_NAMES}
-    gecc = flags.get("gecc_level")
-    found["gecc_level"] = gecc if isinstance(gecc, str) and gecc else None
-    return found
+def _flags(agency: Agency) -> dict[str, Any]:
+    return {name: _flag(agency, name) for name in FLAG_NAMES} | {"gecc_level": _gecc(agency) or None}
 
 
-_NO_FLAGS: dict[str, Any] = {**dict.fromkeys(FLAG_NAMES), "gecc_level": None}
 _EMAILS = ("public", "registered", "complaints")
 
 
@@ -186,7 +174,7 @@ def agency_record(data: ExportData, row: AgencyRow) -> dict[str, Any]:
         "emails": {k: emails[k] for k in _EMAILS if k in emails},
         "phones": agency.phones,
         "hours": agency.hours,
-        "flags": _flags(agency.flags),
+        "flags": _flags(agency),
         "page_url": data.page_url(row.code),
         "updated": row.updated,
         "section10": {
