@@ -43,6 +43,8 @@ from plugins.agencies.incremental import BuildReport  # noqa: E402
 from plugins.agencies.inputs import (  # noqa: E402
     InputCache, affected, changed_paths, code_version, load_inputs, scan_stamps)
 from plugins.prakat import reporters  # noqa: E402
+from plugins.search.generator import SEARCH_SOURCES  # noqa: E402
+from plugins.search.sources import SourceCache  # noqa: E402
 from plugins.prakat.compliance import compute  # noqa: E402
 from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
@@ -232,6 +234,8 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
     settings = _settings(root, target, theme)
     reach = affected(model, changed or [], cache, saved.history or {}) if cache else None
     settings[AFFECTED] = reach
+    sources = SourceCache.for_output(root, output)
+    settings[SEARCH_SOURCES] = sources
     with gc_paused():  # long-lived, like the model (see gc_paused)
         compliance = compute(model)
     data = SiteData(root=root, store=result.store, model=model, compliance=compliance, history=history,
@@ -249,6 +253,7 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
                 raise  # an interrupt: the old site is untouched, stop now
             _failed(err, log.messages, lang)
             return BuildOutcome(1, report, validated=changed)
+    sources.commit()  # the kept search pages now describe the output
     if cache is None or changed or saved.history is not cache.history or not output.is_dir():
         saved.save(root, output)  # unchanged content and commit: the cache on disk still says it all
     return BuildOutcome(0, report, pages, time.monotonic() - started, changed, reach.agencies if reach else None)

@@ -405,7 +405,46 @@ def test_incremental_builds_after_every_kind_of_change_equal_a_full_build(tmp_pa
         incremental, expected = own_files(output), own_files(full)
         assert sorted(incremental) == sorted(expected), name
         assert [p for p in expected if incremental[p] != expected[p]] == [], name
+        # the rest too: lists, dashboard, open data, and the search index made from the kept pages
+        incremental, expected = snapshot(output), snapshot(full)
+        assert sorted(incremental) == sorted(expected), name
+        assert [p for p in expected if incremental[p] != expected[p]] == [], name
         shutil.rmtree(full)
+
+
+def test_an_index_whose_pages_did_not_change_is_reused_and_one_whose_pages_did_is_made_again(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_ino
+    _edit(root, DGA, "hours: {th: จันทร์–ศุกร์", "hours: {th: ทุกวัน จันทร์–ศุกร์")  # hours are not searched
+    assert run_build(root, output).code == 0
+    assert entry.stat().st_ino == first, "the same pages give the same index: it is linked, not made again"
+    _edit(root, DGA, "สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)", "สำนักงานพัฒนารัฐบาลดิจิทัลแห่งชาติ")
+    assert run_build(root, output).code == 0
+    assert entry.stat().st_ino != first
+    pages = list((root / ".prakat-cache").glob("search-*/pages/agencies/*/index.html"))
+    assert pages and any("แห่งชาติ" in page.read_text("utf-8") for page in pages)
+
+
+def test_a_failed_build_leaves_no_kept_search_pages_to_trust(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    state = next((root / ".prakat-cache").glob("search-*/state.json"))
+    broken = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", broken)
+    (broken / "templates" / "search.html").write_text("{% extends 'base.html' %}{% block content %}{{ 1/0 }}"
+                                                      "{% endblock %}", "utf-8")
+    _edit(root, DGA, "สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)", "สำนักงานพัฒนารัฐบาลดิจิทัลแห่งชาติ")
+    assert run_build(root, output, theme=broken).code == 1
+    assert not state.exists(), "the pages were changed for a site that was never published"
+    _edit(root, DGA, "สำนักงานพัฒนารัฐบาลดิจิทัลแห่งชาติ", "สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)")
+    assert run_build(root, output).code == 0
+    full = tmp_path / "full"
+    assert run_build(root, full, full=True).code == 0
+    assert snapshot(output) == snapshot(full)
 
 
 def _free_port() -> int:

@@ -116,6 +116,27 @@ def test_a_dictionary_restricted_to_the_words_used_cuts_the_same(seg: Segmenter)
     assert len(full.used_words()) < 400
 
 
+def test_each_text_collects_the_words_its_cut_needs_even_when_the_cut_is_remembered() -> None:
+    """What a record's cuts used, collected per record, adds up to what the whole index used;
+    and a record cut alone with only its own words cuts the same (a build that makes some records
+    again and keeps the others' words relies on both)."""
+    rng = random.Random(11)
+    pool = ["สำนักงาน", "พัฒนา", "รัฐบาล", "ดิจิทัล", "องค์การมหาชน", "กรม", "ส่งเสริม", "การปกครอง",
+            "ท้องถิ่น", "อาหารและยา", "กะลุวอ", "เหนือ", "นราธิวาส", "ป้องกันและปราบปราม"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 5))) for _ in range(200)]
+    texts += texts[:50]  # repeats: their cuts come from the memo the second time
+    seg = Segmenter()
+    collected = []
+    for text in texts:
+        with seg.collecting() as used:
+            seg.spaced(text, "|")
+        collected.append(set(used))
+    assert set().union(*collected) == set(seg.used_words())
+    assert collected[200:] == collected[:50]
+    for text, used in zip(texts[:40], collected):
+        assert used and Segmenter(Dictionary.of(used)).spaced(text, "|") == seg.spaced(text, "|")
+
+
 def test_the_dictionary_comes_from_the_package_without_side_effects(tmp_path) -> None:
     """Reading the word list neither downloads nor writes anything (pythainlp's import would)."""
     script = (

@@ -93,6 +93,12 @@ class RecordBuilder:
         """Records of every visible agency, in code order (the order fixes the index's bytes)."""
         return [self.record(agency) for agency in self.agencies()]
 
+    def record_with_words(self, agency: Agency) -> tuple[SearchRecord, list[str]]:
+        """The record, and the dictionary words its cuts used or tried (what the browser needs for it), sorted."""
+        with self.segmenter.collecting() as used:
+            record = self.record(agency)
+        return record, sorted(used)
+
     def record(self, agency: Agency) -> SearchRecord:
         spaced = self.segmenter.spaced
         parts = [spaced(text) for text in self._agency_texts(agency)]

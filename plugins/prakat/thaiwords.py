@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -135,7 +136,11 @@ class Segmenter:
     dictionary: Dictionary = field(default_factory=default_dictionary)
     _memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _used: set[str] = field(default_factory=set, repr=False)
-    _spaced: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _spaced: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict, repr=False)
+    # The words each run's cut used or tried, so that what one record needs can be told apart
+    # from what the whole index needs (``collecting``), even when the cut comes from a memo.
+    _tried: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _collectors: list[set[str]] = field(default_factory=list, repr=False)
 
     # --- the algorithm (mirrored line for line in theme/static/search.js) -------
 
@@ -192,14 +197,22 @@ class Segmenter:
         """The words of one run of Thai letters, both passes applied."""
         found = self._memo.get(run)
         if found is None:
-            out: list[str] = []
-            for piece in self.cut(run):
-                if piece.known:
-                    self._used.add(piece.text)
-                    out.extend(self._split(piece.text))
-                else:
-                    out.append(piece.text)
+            everything, self._used = self._used, set()  # what this run's cut uses or tries, on its own
+            try:
+                out: list[str] = []
+                for piece in self.cut(run):
+                    if piece.known:
+                        self._used.add(piece.text)
+                        out.extend(self._split(piece.text))
+                    else:
+                        out.append(piece.text)
+                self._tried[run] = frozenset(self._used)
+            finally:
+                everything.update(self._used)
+                self._used = everything
             found = self._memo[run] = tuple(out)
+        if self._collectors:
+            self._collectors[-1].update(self._tried[run])
         return found
 
     # --- what callers use ------------------------------------------------------
@@ -219,8 +232,12 @@ class Segmenter:
             key = (text, separator)
             found = self._spaced.get(key)
             if found is None:
-                found = self._spaced[key] = self._space(text, separator)
-            return found
+                with self.collecting() as tried:
+                    spaced = self._space(text, separator)
+                found = self._spaced[key] = (spaced, frozenset(tried))
+            if self._collectors:
+                self._collectors[-1].update(found[1])
+            return found[0]
         return self._space(text, separator)
 
     def _space(self, text: str, separator: str) -> str:
@@ -273,6 +290,22 @@ class Segmenter:
     def learn_used(self, words: Iterable[str]) -> None:
         """Add the words another segmenter used (one that cut part of the same text in a worker)."""
         self._used.update(words)
+
+    @contextmanager
+    def collecting(self) -> Iterator[set[str]]:
+        """The words the cuts made inside this block used or tried (memoised cuts included).
+
+        The union over every block equals ``used_words()``: an index built from some
+        records cut now and others cut in an earlier build ships their union.
+        """
+        collected: set[str] = set()
+        self._collectors.append(collected)
+        try:
+            yield collected
+        finally:
+            self._collectors.pop()
+            if self._collectors:
+                self._collectors[-1].update(collected)
 
 
 def strip_marks(text: str) -> str:

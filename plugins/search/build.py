@@ -13,6 +13,8 @@ Plain Python: the Pelican generator (generator.py) and the benchmark call it.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -22,13 +24,14 @@ from typing import Mapping
 from plugins.prakat.compliance import Compliance
 from plugins.prakat.forking import fork_workers, forked_pool
 from plugins.prakat.model import SECTIONS, Agency, Model
-from plugins.prakat.searchrecords import RecordBuilder
+from plugins.prakat.searchrecords import RecordBuilder, agency_url
 from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import MIN_PART, SPLIT_FROM, Segmenter
 from plugins.prakat.vocabulary import Label, vocabulary
 
-from .indexer import IndexResult, write_index_with, write_sources
+from .indexer import IndexResult, described, index_folder, write_index_with, write_source
 from .pdftext import PdfTexts
+from .sources import SourceCache, records_version
 
 BUNDLE_DIR = "pagefind"
 DATA_PATH = "search/search-data.json"
@@ -67,26 +70,42 @@ def page_texts(model: Model, store: ContentStore, use_cache: bool) -> PdfTexts:
 # --- the records written as Pagefind's source pages, on every core ---------------------------
 # Cutting Thai words is plain Python, one core's work: a national index's twenty thousand records
 # take a quarter of a minute.  Forked workers each take every n-th agency and write its page; the
-# pages are the same whoever writes them, and the words each worker's cuts used come back.
+# pages are the same whoever writes them, and the words each record's cuts used come back.
 
 PARALLEL_FROM = 2000  # agencies; below this, forking costs more than it saves
 _SHARE_JOB: tuple[RecordBuilder, list[Agency], Path] | None = None  # what forked workers inherit
 
 
-def _write_share(share: tuple[int, int]) -> tuple[int, list[str]]:
+@dataclass
+class Written:
+    """Pages written: the dictionary words of each record, and how many pages changed on disk."""
+
+    words: dict[str, list[str]]
+    changed: int
+
+
+def _write_pages(builder: RecordBuilder, agencies: list[Agency], folder: Path) -> Written:
+    words: dict[str, list[str]] = {}
+    changed = 0
+    for agency in agencies:
+        record, used = builder.record_with_words(agency)
+        changed += write_source(record, folder)
+        words[agency.code] = used
+    return Written(words, changed)
+
+
+def _write_share(share: tuple[int, int]) -> Written:
     """In a worker: every ``step``-th agency from ``first``, its record written as a page."""
     assert _SHARE_JOB is not None
     builder, agencies, folder = _SHARE_JOB
     first, step = share
-    records = [builder.record(agency) for agency in agencies[first::step]]
-    write_sources(records, folder)
-    return len(records), builder.segmenter.used_words()
+    return _write_pages(builder, agencies[first::step], folder)
 
 
-def write_record_pages(builder: RecordBuilder, folder: Path) -> int:
-    """Every record written into ``folder`` as Pagefind's source pages; how many."""
+def write_record_pages(builder: RecordBuilder, folder: Path, agencies: list[Agency] | None = None) -> Written:
+    """The records of ``agencies`` (every one by default) written into ``folder`` as Pagefind's source pages."""
     global _SHARE_JOB
-    agencies = builder.agencies()
+    agencies = builder.agencies() if agencies is None else agencies
     workers = fork_workers(len(agencies), PARALLEL_FROM)
     if workers:
         _SHARE_JOB = (builder, agencies, folder)
@@ -98,12 +117,14 @@ def write_record_pages(builder: RecordBuilder, folder: Path) -> int:
         finally:
             _SHARE_JOB = None
         if shares is not None:
-            for _, words in shares:
-                builder.segmenter.learn_used(words)
-            return sum(count for count, _ in shares)
-    records = [builder.record(agency) for agency in agencies]
-    write_sources(records, folder)
-    return len(records)
+            words = {code: used for share in shares for code, used in share.words.items()}
+            return Written({code: words[code] for code in sorted(words)}, sum(s.changed for s in shares))
+    return _write_pages(builder, agencies, folder)
+
+
+def all_words(used: Mapping[str, list[str]]) -> list[str]:
+    """The browser's dictionary: every word some record's cuts used or tried, sorted."""
+    return sorted({word for listed in used.values() for word in listed})
 
 
 # The dictionary travels as one ASCII string: each Thai letter (U+0E01-U+0E4F) shifted down to
@@ -123,36 +144,96 @@ def _labels(table: Mapping[str, Label]) -> dict[str, dict[str, str]]:
     return {key: {"th": label.th, "en": label.en} for key, label in table.items()}
 
 
-def search_data(segmenter: Segmenter, messages: Mapping[str, tuple[str, str]]) -> dict[str, object]:
-    """What search.js loads: its dictionary, and the words a result is shown with."""
+def search_data(words: list[str], messages: Mapping[str, tuple[str, str]]) -> dict[str, object]:
+    """What search.js loads: its dictionary (``words``, sorted), and the words a result is shown with."""
     vocab = vocabulary()
     return {
         "format": DATA_FORMAT,
-        "segmenter": {"split_from": SPLIT_FROM, "min_part": MIN_PART, "words": encode_words(segmenter.used_words())},
+        "segmenter": {"split_from": SPLIT_FROM, "min_part": MIN_PART, "words": encode_words(words)},
         "labels": {"types": _labels(vocab.types), "provinces": _labels(vocab.provinces)},
         "messages": {key: {"th": th, "en": en} for key, (th, en) in sorted(messages.items())
                      if key.startswith(MESSAGE_PREFIX)},
     }
 
 
-def write_search_data(segmenter: Segmenter, messages: Mapping[str, tuple[str, str]], path: Path) -> int:
-    document = search_data(segmenter, messages)
+def write_search_data(words: list[str], messages: Mapping[str, tuple[str, str]], path: Path) -> int:
+    document = search_data(words, messages)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
-    return len(segmenter.used_words())
+    return len(words)
 
 
 def build_search(model: Model, compliance: Mapping[str, Compliance], store: ContentStore, output: Path,
-                 *, messages: Mapping[str, tuple[str, str]] | None = None, use_cache: bool = True) -> SearchBuild:
+                 *, messages: Mapping[str, tuple[str, str]] | None = None, use_cache: bool = True,
+                 sources: SourceCache | None = None, previous: Path | None = None,
+                 affected: frozenset[str] | None = None) -> SearchBuild:
     """Write the Pagefind bundle and the browser's search data into ``output``.
 
     ``messages`` maps catalogue keys to their (Thai, English) text; the search.* ones are shipped.
+    With ``sources`` the source pages are kept there between builds; with ``previous`` (the output
+    this build replaces) and ``affected`` (the agencies the changes since then can reach) too, only
+    those agencies' records are made again, and an index none of whose pages changed is reused.
     """
     started = time.perf_counter()
     segmenter = Segmenter()
     texts = page_texts(model, store, use_cache)
     builder = RecordBuilder(model, compliance, segmenter, lambda version: texts.get(version.sha256))
-    index = write_index_with(lambda folder: write_record_pages(builder, folder), Path(output) / BUNDLE_DIR)
-    words = write_search_data(segmenter, messages or {}, Path(output) / DATA_PATH)
-    return SearchBuild(records=index.records, index=index, dictionary_words=words, pdfs_read=texts.read,
+    bundle = Path(output) / BUNDLE_DIR
+    if sources is None:
+        written: list[Written] = []
+        index = write_index_with(lambda folder: _count(written, write_record_pages(builder, folder)), bundle)
+        words = all_words(written[0].words)
+    else:
+        version = records_version(segmenter.dictionary.digest)
+        kept = sources.take(version)
+        reuse = previous is not None and affected is not None and kept is not None
+        update = _update_pages(builder, sources, kept if reuse else None, affected)
+        words = all_words(update.words)
+        sources.stage(version, update.words)
+        old_bundle = Path(previous) / BUNDLE_DIR if previous is not None else None
+        if reuse and not update.changed and old_bundle is not None and (old_bundle / "pagefind-entry.json").is_file():
+            index = _reuse_bundle(old_bundle, bundle, len(update.words))
+        else:
+            index = index_folder(sources.pages, len(update.words), bundle)
+    count = write_search_data(words, messages or {}, Path(output) / DATA_PATH)
+    return SearchBuild(records=index.records, index=index, dictionary_words=count, pdfs_read=texts.read,
                        seconds=time.perf_counter() - started)
+
+
+def _count(sink: list[Written], written: Written) -> int:
+    sink.append(written)
+    return len(written.words)
+
+
+def _update_pages(builder: RecordBuilder, sources: SourceCache, kept: dict[str, list[str]] | None,
+                  affected: frozenset[str] | None) -> Written:
+    """Bring the kept source pages in step with the model: every record when nothing can be trusted,
+    else the records the changes reach, the new ones, and the removal of those no longer indexed."""
+    agencies = builder.agencies()
+    if kept is None or affected is None:
+        sources.clear()
+        return write_record_pages(builder, sources.pages)
+    now = {agency.code for agency in agencies}
+    gone = sorted(code for code in kept if code not in now)
+    for code in gone:
+        sources.remove(agency_url(code))
+        del kept[code]
+    todo = [agency for agency in agencies if agency.code in affected or agency.code not in kept]
+    written = write_record_pages(builder, sources.pages, todo)
+    kept.update(written.words)
+    return Written({code: kept[code] for code in sorted(kept)}, written.changed + len(gone))
+
+
+def _reuse_bundle(old: Path, bundle: Path, count: int) -> IndexResult:
+    """The previous output's bundle, linked (or copied) into this output: the same pages make the same index."""
+    started = time.perf_counter()
+    shutil.rmtree(bundle, ignore_errors=True)
+    shutil.copytree(old, bundle, copy_function=_link_or_copy)
+    return described(bundle, count, time.perf_counter() - started)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

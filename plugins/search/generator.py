@@ -2,7 +2,9 @@
 
 Reads the build's SiteData (plugins.prakat.sitedata), writes Pagefind's
 bundle and the browser's search data through build.py, then the two search
-pages through Pelican's writer.  A failure of the indexer stops the build
+pages through Pelican's writer.  From the build command it also reads
+``PRAKAT_SEARCH_SOURCES`` (where the source pages are kept between builds),
+``PRAKAT_PREVIOUS_OUTPUT`` and ``PRAKAT_AFFECTED`` (see plugins.agencies).  A failure of the indexer stops the build
 with one message in both languages.
 """
 from __future__ import annotations
@@ -13,17 +15,21 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from plugins.agencies.generator import AFFECTED, PREVIOUS_OUTPUT
+from plugins.agencies.inputs import Affected
 from plugins.prakat.cli_support import CommandFailed
 from plugins.prakat.i18n import LANGUAGES, page_path, theme_catalogue
 from plugins.prakat.sitedata import site_data
 
 from .build import build_search
 from .indexer import PagefindError
+from .sources import SourceCache
 from .view import search_page
 
 logger = logging.getLogger(__name__)
 
 PAGE = "search/"
+SEARCH_SOURCES = "PRAKAT_SEARCH_SOURCES"  # a SourceCache from the build command: keep the source pages there
 
 
 class SearchIndexFailed(CommandFailed):
@@ -40,9 +46,15 @@ class SearchGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         catalogue = theme_catalogue(self.settings)
         messages = {key: (m.th, m.en) for key, m in catalogue.messages.items()}
+        previous = self.settings.get(PREVIOUS_OUTPUT)
+        reach = self.settings.get(AFFECTED)
+        sources = self.settings.get(SEARCH_SOURCES)
         try:
             result = build_search(self.data.model, self.data.compliance, self.data.store,
-                                  Path(self.output_path), messages=messages)
+                                  Path(self.output_path), messages=messages,
+                                  sources=sources if isinstance(sources, SourceCache) else None,
+                                  previous=Path(previous) if previous else None,
+                                  affected=reach.agencies if isinstance(reach, Affected) and previous else None)
         except PagefindError as err:
             raise SearchIndexFailed(str(err)) from None
         logger.info("search: %d records, %d dictionary words, %d PDFs read, %.1f s",

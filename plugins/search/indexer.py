@@ -81,15 +81,25 @@ def source_page(record: SearchRecord) -> str:
     return "".join(parts)
 
 
-def write_sources(records: Sequence[SearchRecord], folder: Path) -> None:
-    """One page per record, at its address under ``folder``."""
-    for record in records:
-        rel = record.url.strip("/")
-        if not rel or rel.startswith(".") or ".." in rel.split("/"):
-            raise PagefindError(f"a search record has an address outside the site: {record.url[:100]}")
-        page = folder / rel / "index.html"
+def write_sources(records: Sequence[SearchRecord], folder: Path) -> int:
+    """One page per record, at its address under ``folder``; how many pages changed."""
+    return sum(write_source(record, folder) for record in records)
+
+
+def write_source(record: SearchRecord, folder: Path) -> bool:
+    """The record's page at its address under ``folder``; False when the page was there with these bytes."""
+    rel = record.url.strip("/")
+    if not rel or rel.startswith(".") or ".." in rel.split("/"):
+        raise PagefindError(f"a search record has an address outside the site: {record.url[:100]}")
+    page = folder / rel / "index.html"
+    data = source_page(record).encode("utf-8")
+    try:
+        if page.stat().st_size == len(data) and page.read_bytes() == data:
+            return False
+    except FileNotFoundError:
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(source_page(record), "utf-8")
+    page.write_bytes(data)
+    return True
 
 
 def _environment() -> dict[str, str]:
@@ -126,15 +136,20 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
 def write_index_with(write: Callable[[Path], int], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Write Pagefind's bundle to the folder ``bundle`` from the pages ``write`` puts into the folder
     it is given (write_sources, whole or in shares); ``write`` returns how many records it wrote."""
+    with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
+        count = write(Path(source))
+        return index_folder(Path(source), count, bundle, timeout=timeout)
+
+
+def index_folder(source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
+    """Write Pagefind's bundle to the folder ``bundle`` from the ``count`` source pages in ``source``."""
     started = time.perf_counter()
     bundle = Path(bundle).resolve()
     staging = bundle.with_name(bundle.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     binary = pagefind_binary()
     try:
-        with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
-            count = write(Path(source))
-            _run_pagefind(binary, Path(source), staging, timeout)
+        _run_pagefind(binary, source, staging, timeout)
         if not (staging / "pagefind-entry.json").is_file():
             raise PagefindError(f"Pagefind reported success but wrote no index into {staging}")
         try:
@@ -146,6 +161,9 @@ def write_index_with(write: Callable[[Path], int], bundle: Path, *, timeout: flo
         raise
     shutil.rmtree(bundle, ignore_errors=True)
     os.replace(staging, bundle)
+    return described(bundle, count, time.perf_counter() - started)
+
+
+def described(bundle: Path, count: int, seconds: float) -> IndexResult:
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexResult(records=count, files=len(files), bytes=sum(p.stat().st_size for p in files),
-                       seconds=time.perf_counter() - started)
+    return IndexResult(records=count, files=len(files), bytes=sum(p.stat().st_size for p in files), seconds=seconds)
