@@ -194,6 +194,7 @@ def test_an_incremental_build_renders_only_what_changed(tmp_path: Path) -> None:
     assert outcome.affected == {DGA, "0101000000000", "0100000000000"}  # itself and its ancestors
     assert sorted(outcome.report.rendered) == [f"agencies/{DGA}/index.html", f"en/agencies/{DGA}/index.html"]
     assert len(outcome.report.reused) > 50 and outcome.report.documents_copied == []
+    assert {"status/index.html", "en/status/index.html"} <= set(outcome.report.reused)  # hours are not listed there
     assert "ทุกวัน จันทร์–ศุกร์" in (output / "agencies" / DGA / "index.html").read_text("utf-8")
     # an incremental build writes what a full build of the same content writes
     full = tmp_path / "full"
@@ -213,6 +214,8 @@ def test_a_renamed_agency_rerenders_the_pages_that_show_its_name(tmp_path: Path)
     assert {f"agencies/{DGA}/index.html", f"agencies/{parent}/index.html", "browse/type/public_organization/index.html",
             "browse/province/10/index.html"} <= rendered
     assert "agencies/0800000000000/index.html" not in rendered
+    assert "status/0100000000000/index.html" in rendered  # its row shows its Thai name ...
+    assert "en/status/0100000000000/index.html" not in rendered  # ... which the English pages do not
 
 
 # --- hostile content ---------------------------------------------------------------
@@ -520,3 +523,16 @@ def test_the_site_serves_the_theme_minified(sample) -> None:
         assert len(served) < 0.85 * len(original), rel
     assert b"var PAGE_SIZE=10;" in (site / "theme" / "search.js").read_bytes()
     assert b"var PAGE_SIZE = 10;" in (REPO / "theme" / "static" / "search.js").read_bytes()
+
+
+def test_the_site_input_cache_gives_back_what_it_was_given_wide_numbers_included(tmp_path: Path) -> None:
+    from plugins.agencies.inputs import InputCache
+
+    output = tmp_path / "output"
+    for records in ({"content/agencies/x/agency.yaml": {"name": {"th": "กรม"}, "n": 7, "f": 1.5, "b": True}},
+                    {"content/agencies/x/agency.yaml": {"n": 10 ** 30}}):
+        InputCache("v1", {"content/x": (3, 1_700_000_000_123_456_789)}, records, "abc", None).save(tmp_path, output)
+        loaded = InputCache.load(tmp_path, output, "v1")
+        assert loaded is not None and loaded.records == records
+        assert loaded.stamps == {"content/x": (3, 1_700_000_000_123_456_789)} and loaded.head == "abc"
+        assert InputCache.load(tmp_path, output, "v2") is None  # other code: nothing is trusted

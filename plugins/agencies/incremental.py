@@ -55,12 +55,12 @@ class Manifest:
     documents: dict[str, str] = field(default_factory=dict)  # output path -> sha256
 
     @classmethod
-    def load(cls, folder: Path | None) -> "Manifest":
-        """The manifest of a previous output; an empty one when there is none or it is unreadable."""
+    def load(cls, folder: Path | None, name: str = MANIFEST_NAME) -> "Manifest":
+        """The manifest ``name`` of a previous output; an empty one when there is none or it is unreadable."""
         if folder is None:
             return cls()
         try:
-            raw = json.loads((Path(folder) / MANIFEST_NAME).read_text("utf-8"))
+            raw = json.loads((Path(folder) / name).read_text("utf-8"))
         except (OSError, ValueError):
             return cls()
         if not isinstance(raw, dict) or raw.get("format") != MANIFEST_FORMAT:
@@ -70,10 +70,10 @@ class Manifest:
                    dict(pages) if isinstance(pages, dict) else {},
                    dict(documents) if isinstance(documents, dict) else {})
 
-    def write(self, folder: Path) -> None:
+    def write(self, folder: Path, name: str = MANIFEST_NAME) -> None:
         data = {"format": MANIFEST_FORMAT, "render_key": self.render_key,
                 "pages": dict(sorted(self.pages.items())), "documents": dict(sorted(self.documents.items()))}
-        (Path(folder) / MANIFEST_NAME).write_text(
+        (Path(folder) / name).write_text(
             json.dumps(data, ensure_ascii=False, indent=0, separators=(",", ":")) + "\n", "utf-8")
 
 
@@ -98,14 +98,17 @@ def input_hash(render_key: str, template: str, lang: str, payload: bytes) -> str
     return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0".encode() + payload).hexdigest()
 
 
-def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settings: Mapping[str, Any]) -> str:
+def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settings: Mapping[str, Any],
+               templates: tuple[str, ...] = TEMPLATES, code: tuple[Path, ...] | None = None) -> str:
     """A digest of everything that shapes every page: when it changes, every page is rendered again.
 
-    ``catalogue_digest`` covers the messages these pages use (theme/i18n/site.yaml).
+    ``catalogue_digest`` covers the messages these pages use (theme/i18n/site.yaml for the agency
+    pages); ``templates`` and ``code`` (the agency pages' own by default) are the other pages' own.
     """
     digest = hashlib.sha256()
-    sources = [*(Path(theme) / "templates" / name for name in TEMPLATES), vocabulary_file,
-               *(PLUGIN_DIR / name for name in PAGE_CODE), *(PRAKAT_DIR / name for name in RENDERING_CODE)]
+    page_code = code if code is not None else tuple(PLUGIN_DIR / name for name in PAGE_CODE)
+    sources = [*(Path(theme) / "templates" / name for name in templates), vocabulary_file,
+               *page_code, *(PRAKAT_DIR / name for name in RENDERING_CODE)]
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(catalogue_digest.encode())

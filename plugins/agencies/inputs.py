@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from plugins.prakat.gitinfo import Change, History, read_history
 from plugins.prakat.model import Agency, Model, agency_from_data
 from plugins.prakat.store import AGENCIES, ContentStore, gc_paused
@@ -33,6 +35,9 @@ PRAKAT_DIR = Path(__file__).resolve().parents[1] / "prakat"
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 Stamp = tuple[int, int]  # size, mtime in nanoseconds
+# orjson reads and writes the cache ten times faster than json, but only numbers of 64 bits: it
+# reads a wider one as a float.  A cache holding one is written by json and starts with this space.
+_WIDE_NUMBERS = b" "
 
 
 def code_version() -> str:
@@ -118,8 +123,12 @@ class InputCache:
     @classmethod
     def load(cls, root: Path, output: Path, version: str) -> "InputCache | None":
         try:
-            raw = json.loads(cls.path(root, output).read_text("utf-8"))
-        except (OSError, ValueError):
+            data = cls.path(root, output).read_bytes()
+        except OSError:
+            return None
+        try:
+            raw = json.loads(data) if data.startswith(_WIDE_NUMBERS) else orjson.loads(data)
+        except ValueError:  # orjson.JSONDecodeError is one
             return None
         if not isinstance(raw, dict) or raw.get("version") != version:
             return None
@@ -132,9 +141,13 @@ class InputCache:
         try:
             path.parent.mkdir(exist_ok=True)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": self.version, "stamps": self.stamps, "records": self.records,
-                                       "head": self.head, "history": self.history},
-                                      ensure_ascii=False, separators=(",", ":")), "utf-8")
+            document = {"version": self.version, "stamps": self.stamps, "records": self.records,
+                        "head": self.head, "history": self.history}
+            try:
+                data = orjson.dumps(document)
+            except TypeError:  # orjson.JSONEncodeError: a number beyond 64 bits in a record
+                data = _WIDE_NUMBERS + json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+            tmp.write_bytes(data)
             os.replace(tmp, path)
         except OSError:
             pass  # the cache only saves time; the build itself has succeeded
