@@ -132,13 +132,13 @@ def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | No
     when = on or today()
     if paths is None:
         selection = Selection(None)
-        found: list[Finding] = list(checks.tree_findings(store))
         codes = store.codes
+        scan = None
     else:
         selected, involved = expand_selection(store, paths)
         selection = Selection(selected)
         codes = sorted(involved)
-        found = list(checks.tree_findings(store, store.scan_of(involved)))
+        scan = store.scan_of(involved)
     present = [c for c in codes if store.has_folder(c)]
     verdicts = PdfVerdicts(Path(root), use_cache=use_cache)
     # The PDFs are read (and the new ones examined) in worker processes while the YAML is parsed here.
@@ -146,7 +146,17 @@ def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | No
     prefetch = verdicts.prefetch(os.path.join(root_text, rel) for code in present
                                  for rel in store.documents(code).values() if rel.endswith(".pdf"))
     try:
+        found: list[Finding] = list(checks.tree_findings(store, scan))
         store.preload(present)
+        # Every check that needs no PDF runs while the workers are still reading them: on a cold
+        # cache they are the longer job, and the cores would otherwise wait for this one.
+        for code in present:
+            found.extend(checks.agency_findings(store, code))
+            found.extend(checks.parent_findings(store, code))
+            found.extend(checks.report_findings(store, code, when))
+            found.extend(checks.orphan_findings(store, code))
+        model = build_model(store, _model_codes(store, present))
+        found.extend(_compliance_warnings(store, model, present))
         references = checks.PdfReferences(store, verdicts, prefetch)
         references.gather(present)
     finally:
@@ -154,12 +164,6 @@ def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | No
             prefetch.close()
     verdicts.save()
     for code in present:
-        found.extend(checks.agency_findings(store, code))
-        found.extend(checks.parent_findings(store, code))
-        found.extend(checks.report_findings(store, code, when))
         found.extend(references.findings(code))
-        found.extend(checks.orphan_findings(store, code))
-    model = build_model(store, _model_codes(store, present))
-    found.extend(_compliance_warnings(store, model, present))
     reported = [f for f in found if selection.includes(f.path)]
     return ValidationResult(sort_findings(reported), store, present)
