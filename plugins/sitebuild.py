@@ -235,7 +235,7 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
     reach = affected(model, changed or [], cache, saved.history or {}) if cache else None
     settings[AFFECTED] = reach
     sources = SourceCache.for_output(root, output)
-    settings[SEARCH_SOURCES] = sources
+    settings[SEARCH_SOURCES] = sources if sources.usable() else None
     with gc_paused():  # long-lived, like the model (see gc_paused)
         compliance = compute(model)
     data = SiteData(root=root, store=result.store, model=model, compliance=compliance, history=history,

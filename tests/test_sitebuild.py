@@ -536,3 +536,16 @@ def test_the_site_input_cache_gives_back_what_it_was_given_wide_numbers_included
         assert loaded is not None and loaded.records == records
         assert loaded.stamps == {"content/x": (3, 1_700_000_000_123_456_789)} and loaded.head == "abc"
         assert InputCache.load(tmp_path, output, "v2") is None  # other code: nothing is trusted
+
+
+def test_a_project_where_no_cache_can_be_kept_still_builds_and_searches(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path)
+    (root / ".prakat-cache").write_text("not a folder", "utf-8")  # what a read-only project amounts to
+    output = tmp_path / "output"
+    assert run_build(root, output).code == 0
+    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+    _edit(root, DGA, "สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน)", "สำนักงานพัฒนารัฐบาลดิจิทัลแห่งชาติ")
+    assert run_build(root, output).code == 0
+    full = tmp_path / "full"
+    assert run_build(root, full, full=True).code == 0
+    assert snapshot(output) == snapshot(full)

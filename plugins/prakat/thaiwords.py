@@ -287,10 +287,6 @@ class Segmenter:
         """Every dictionary word a cut so far has used or tried, sorted: the browser's dictionary."""
         return sorted(self._used)
 
-    def learn_used(self, words: Iterable[str]) -> None:
-        """Add the words another segmenter used (one that cut part of the same text in a worker)."""
-        self._used.update(words)
-
     @contextmanager
     def collecting(self) -> Iterator[set[str]]:
         """The words the cuts made inside this block used or tried (memoised cuts included).

@@ -31,7 +31,7 @@ from plugins.prakat.vocabulary import Label, vocabulary
 
 from .indexer import IndexResult, described, index_folder, write_index_with, write_source
 from .pdftext import PdfTexts
-from .sources import SourceCache, records_version
+from .sources import SourceCache, all_words, records_version
 
 BUNDLE_DIR = "pagefind"
 DATA_PATH = "search/search-data.json"
@@ -120,11 +120,6 @@ def write_record_pages(builder: RecordBuilder, folder: Path, agencies: list[Agen
             words = {code: used for share in shares for code, used in share.words.items()}
             return Written({code: words[code] for code in sorted(words)}, sum(s.changed for s in shares))
     return _write_pages(builder, agencies, folder)
-
-
-def all_words(used: Mapping[str, list[str]]) -> list[str]:
-    """The browser's dictionary: every word some record's cuts used or tried, sorted."""
-    return sorted({word for listed in used.values() for word in listed})
 
 
 # The dictionary travels as one ASCII string: each Thai letter (U+0E01-U+0E4F) shifted down to

@@ -27,12 +27,18 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import orjson
 
 STATE_FORMAT = 1
 SEARCH_DIR = Path(__file__).resolve().parent
 PRAKAT_DIR = SEARCH_DIR.parent / "prakat"
+
+
+def all_words(used: Mapping[str, list[str]]) -> list[str]:
+    """The browser's dictionary: every word some record's cuts used or tried, sorted."""
+    return sorted({word for listed in used.values() for word in listed})
 
 
 def records_version(dictionary_digest: str) -> str:
@@ -53,6 +59,15 @@ class SourceCache:
     def for_output(cls, root: Path, output: Path, cache_dir: str = ".prakat-cache") -> "SourceCache":
         key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
         return cls(Path(root) / cache_dir / f"search-{key}")
+
+    def usable(self) -> bool:
+        """Whether the folder can be kept (a read-only project goes without: the index is then built
+        from a temporary folder, as on a first build)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return os.access(self.folder, os.W_OK | os.X_OK)
 
     @property
     def pages(self) -> Path:
@@ -103,7 +118,7 @@ class SourceCache:
 
     def stage(self, version: str, used: dict[str, list[str]]) -> None:
         """Write the state for these pages, to be trusted once the build that made it succeeds (commit)."""
-        words = sorted({word for listed in used.values() for word in listed})
+        words = all_words(used)
         position = {word: i for i, word in enumerate(words)}
         document = {"format": STATE_FORMAT, "version": version, "words": words,
                     "used": {code: [position[w] for w in used[code]] for code in sorted(used)}}
