@@ -19,7 +19,7 @@ from .compliance import inherited_announcement
 from .findings import Finding, finding, sort_findings
 from .model import Model, build_model
 from .pdfcache import PdfVerdicts
-from .store import AGENCIES, DOCUMENTS, ContentStore
+from .store import AGENCIES, DOCUMENTS, ContentStore, gc_paused
 
 
 def today() -> dt.date:
@@ -146,19 +146,20 @@ def validate(root: Path, paths: Iterable[str] | None = None, *, on: dt.date | No
     prefetch = verdicts.prefetch(os.path.join(root_text, rel) for code in present
                                  for rel in store.documents(code).values() if rel.endswith(".pdf"))
     try:
-        found: list[Finding] = list(checks.tree_findings(store, scan))
-        store.preload(present)
-        # Every check that needs no PDF runs while the workers are still reading them: on a cold
-        # cache they are the longer job, and the cores would otherwise wait for this one.
-        for code in present:
-            found.extend(checks.agency_findings(store, code))
-            found.extend(checks.parent_findings(store, code))
-            found.extend(checks.report_findings(store, code, when))
-            found.extend(checks.orphan_findings(store, code))
-        model = build_model(store, _model_codes(store, present))
-        found.extend(_compliance_warnings(store, model, present))
-        references = checks.PdfReferences(store, verdicts, prefetch)
-        references.gather(present)
+        with gc_paused():  # what the checks find and the model live as long as the records they read
+            found: list[Finding] = list(checks.tree_findings(store, scan))
+            store.preload(present)
+            # Every check that needs no PDF runs while the workers are still reading them: on a cold
+            # cache they are the longer job, and the cores would otherwise wait for this one.
+            for code in present:
+                found.extend(checks.agency_findings(store, code))
+                found.extend(checks.parent_findings(store, code))
+                found.extend(checks.report_findings(store, code, when))
+                found.extend(checks.orphan_findings(store, code))
+            model = build_model(store, _model_codes(store, present))
+            found.extend(_compliance_warnings(store, model, present))
+            references = checks.PdfReferences(store, verdicts, prefetch)
+            references.gather(present)
     finally:
         if prefetch is not None:
             prefetch.close()
