@@ -43,13 +43,13 @@ from plugins.agencies.incremental import BuildReport  # noqa: E402
 from plugins.agencies.inputs import (  # noqa: E402
     InputCache, affected, changed_paths, code_version, load_inputs, scan_stamps)
 from plugins.prakat import reporters  # noqa: E402
-from plugins.search.generator import SEARCH_SOURCES  # noqa: E402
-from plugins.search.sources import SourceCache  # noqa: E402
 from plugins.prakat.compliance import compute  # noqa: E402
 from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
 from plugins.prakat.validate import today, validate  # noqa: E402
 from plugins.prakat.store import gc_paused  # noqa: E402
+from plugins.search.generator import SEARCH_SOURCES  # noqa: E402
+from plugins.search.sources import SourceCache  # noqa: E402
 
 SETTINGS_FILE = CODE_ROOT / "pelicanconf.py"
 WATCHED = ("content", "theme", "schemas", "plugins", "pelicanconf.py")

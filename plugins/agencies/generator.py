@@ -70,11 +70,8 @@ class AgencyPagesGenerator(Generator):
     def _page(self, path: str, template: str, lang: str, view: dict[str, Any], payload: bytes | None = None) -> None:
         """Render ``template`` into ``path`` unless the previous output has it from the same inputs."""
         digest = input_hash(self.out.new.render_key, template, lang, payload or view_payload(view))
-        if self.out.reuse_page(path, digest):
-            return
-        self.out.make_room(path)
-        self.writer.write_file(path, self.get_template(template), self.context, lang=lang, **view)
-        self.out.report.rendered.append(path)
+        self.out.page(path, digest, lambda: self.writer.write_file(path, self.get_template(template), self.context,
+                                                                   lang=lang, **view))
 
     def _both(self, address: str, template: str, view_for: Any, same_view: bool = True,
               unaffected: bool = False) -> None:

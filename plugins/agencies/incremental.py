@@ -19,7 +19,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 MANIFEST_NAME = ".prakat-manifest.json"
 MANIFEST_FORMAT = 1
@@ -98,6 +98,26 @@ def input_hash(render_key: str, template: str, lang: str, payload: bytes) -> str
     return hashlib.sha256(f"{render_key}\0{template}\0{lang}\0".encode() + payload).hexdigest()
 
 
+def update_digest(digest: "hashlib._Hash", paths: Iterable[Path]) -> None:
+    """Feed each file's name and bytes to ``digest``: what every cache key over code and templates is made of."""
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def link_or_copy(source: str, target: str) -> bool:
+    """Hard-link ``source`` to ``target`` (a copy across file systems); False when there is no ``source``."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            shutil.copyfile(source, target)
+        except FileNotFoundError:
+            return False
+    return True
+
+
 def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settings: Mapping[str, Any],
                templates: tuple[str, ...] = TEMPLATES, code: tuple[Path, ...] | None = None) -> str:
     """A digest of everything that shapes every page: when it changes, every page is rendered again.
@@ -109,8 +129,7 @@ def render_key(theme: Path, catalogue_digest: str, vocabulary_file: Path, settin
     page_code = code if code is not None else tuple(PLUGIN_DIR / name for name in PAGE_CODE)
     sources = [*(Path(theme) / "templates" / name for name in templates), vocabulary_file,
                *page_code, *(PRAKAT_DIR / name for name in RENDERING_CODE)]
-    for path in sources:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    update_digest(digest, sources)
     digest.update(catalogue_digest.encode())
     for name in RENDER_SETTINGS:
         digest.update(f"{name}={settings.get(name)!r}\0".encode())
@@ -154,17 +173,7 @@ class PageOutput:
         """Hard-link ``path`` from the previous output (a copy across file systems); False if it has none."""
         if self.previous is None:
             return False
-        source, target = os.path.join(self.previous, path), self.folder_for(path)
-        try:
-            os.link(source, target)
-        except FileNotFoundError:
-            return False
-        except OSError:
-            try:
-                shutil.copyfile(source, target)
-            except FileNotFoundError:
-                return False
-        return True
+        return link_or_copy(os.path.join(self.previous, path), self.folder_for(path))
 
     def reuse_page(self, path: str, digest: str) -> bool:
         """Link ``path`` from the previous output when it was made from exactly these inputs."""
@@ -173,6 +182,14 @@ class PageOutput:
             self.report.reused.append(path)
             return True
         return False
+
+    def page(self, path: str, digest: str, write: Callable[[], None]) -> None:
+        """Link ``path`` from the previous output when it was made from exactly these inputs, else ``write`` it."""
+        if self.reuse_page(path, digest):
+            return
+        self.make_room(path)
+        write()
+        self.report.rendered.append(path)
 
     def reuse_unaffected(self, path: str) -> bool:
         """Link ``path`` with its previous hash, without building its view.

@@ -26,11 +26,13 @@ from typing import Any
 
 import orjson
 
+from plugins.agencies.incremental import update_digest
 from plugins.prakat.gitinfo import Change, History, read_history
 from plugins.prakat.model import Agency, Model, agency_from_data
+from plugins.prakat.pdfcache import CACHE_DIR as PDF_CACHE_DIR
 from plugins.prakat.store import AGENCIES, ContentStore, gc_paused
 
-CACHE_DIR = Path(".prakat-cache")
+CACHE_DIR = Path(PDF_CACHE_DIR)
 PRAKAT_DIR = Path(__file__).resolve().parents[1] / "prakat"
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -43,9 +45,13 @@ _WIDE_NUMBERS = b" "
 def code_version() -> str:
     """A digest of the code that reads and checks content: when it changes, nothing cached is trusted."""
     digest = hashlib.sha256()
-    for path in sorted([*PRAKAT_DIR.glob("*.py"), *SCHEMA_DIR.glob("*.json")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    update_digest(digest, sorted([*PRAKAT_DIR.glob("*.py"), *SCHEMA_DIR.glob("*.json")]))
     return digest.hexdigest()
+
+
+def output_key(output: Path) -> str:
+    """The name under which the caches that describe one output folder are kept."""
+    return hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
 
 
 def scan_stamps(root: Path) -> dict[str, Stamp]:
@@ -117,8 +123,7 @@ class InputCache:
     @staticmethod
     def path(root: Path, output: Path) -> Path:
         """One cache per output folder: it describes what that folder was built from."""
-        key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
-        return Path(root) / CACHE_DIR / f"site-inputs-{key}.json"
+        return Path(root) / CACHE_DIR / f"site-inputs-{output_key(output)}.json"
 
     @classmethod
     def load(cls, root: Path, output: Path, version: str) -> "InputCache | None":

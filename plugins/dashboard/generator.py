@@ -73,13 +73,9 @@ class DashboardGenerator(Generator):
                      ministry: Ministry | None = None, ministries: tuple[Breakdown, ...] = ()) -> None:
         """One status page, rendered unless the previous output has it from the same inputs."""
         path = page_path(address, lang).lstrip("/") + "index.html"
-        payload = self._payload(address, view, ministry, ministries)
-        if self.out.reuse_page(path, input_hash(self.out.new.render_key, "status", lang, payload)):
-            return
-        self.out.make_room(path)
+        digest = input_hash(self.out.new.render_key, "status", lang, self._payload(address, view, ministry, ministries))
         extra = {"ministry": ministry} if ministry is not None else {"ministries": ministries}
-        self._write(writer, address, "status", lang, status=view, **extra)
-        self.out.report.rendered.append(path)
+        self.out.page(path, digest, lambda: self._write(writer, address, "status", lang, status=view, **extra))
 
     def _payload(self, address: str, view: StatusPageView, ministry: Ministry | None,
                  ministries: tuple[Breakdown, ...]) -> bytes:

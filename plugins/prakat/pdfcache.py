@@ -123,6 +123,10 @@ class Prefetch:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
 class PdfVerdicts:
     def __init__(self, root: Path, use_cache: bool = True) -> None:
         self.file = root / CACHE_DIR / f"pdf-v{CHECKER_VERSION}.json"
@@ -141,7 +145,7 @@ class PdfVerdicts:
         todo = sorted((sha, str(path)) for sha, path in items.items() if sha not in self.known)
         if not todo:
             return
-        workers = min(os.cpu_count() or 1, 8)
+        workers = _workers()
         if len(todo) >= PARALLEL_FROM and workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 results = list(pool.map(_check_file, [p for _, p in todo], chunksize=64))
@@ -158,7 +162,7 @@ class PdfVerdicts:
         """Start reading and checking ``paths`` (absolute) in worker processes; None when too few
         to be worth it or on a single core, and the caller reads them as it goes."""
         todo = sorted(set(paths))
-        workers = min(os.cpu_count() or 1, 8)
+        workers = _workers()
         if len(todo) < PARALLEL_FROM or workers < 2:
             return None
         return Prefetch(self, todo, workers)

@@ -13,14 +13,15 @@ Plain Python: the Pelican generator (generator.py) and the benchmark call it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
+import tempfile
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from plugins.agencies.incremental import link_or_copy
 from plugins.prakat.compliance import Compliance
 from plugins.prakat.forking import fork_workers, forked_pool
 from plugins.prakat.model import SECTIONS, Agency, Model
@@ -29,7 +30,7 @@ from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import MIN_PART, SPLIT_FROM, Segmenter
 from plugins.prakat.vocabulary import Label, vocabulary
 
-from .indexer import IndexResult, described, index_folder, write_index_with, write_source
+from .indexer import IndexResult, described, index_folder, write_source
 from .pdftext import PdfTexts
 from .sources import SourceCache, all_words, records_version
 
@@ -175,9 +176,10 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     builder = RecordBuilder(model, compliance, segmenter, lambda version: texts.get(version.sha256))
     bundle = Path(output) / BUNDLE_DIR
     if sources is None:
-        written: list[Written] = []
-        index = write_index_with(lambda folder: _count(written, write_record_pages(builder, folder)), bundle)
-        words = all_words(written[0].words)
+        with tempfile.TemporaryDirectory(prefix="prakat-search-") as folder:
+            written = write_record_pages(builder, Path(folder))
+            index = index_folder(Path(folder), len(written.words), bundle)
+        words = all_words(written.words)
     else:
         version = records_version(segmenter.dictionary.digest)
         kept = sources.take(version)
@@ -193,11 +195,6 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     count = write_search_data(words, messages or {}, Path(output) / DATA_PATH)
     return SearchBuild(records=index.records, index=index, dictionary_words=count, pdfs_read=texts.read,
                        seconds=time.perf_counter() - started)
-
-
-def _count(sink: list[Written], written: Written) -> int:
-    sink.append(written)
-    return len(written.words)
 
 
 def _update_pages(builder: RecordBuilder, sources: SourceCache, kept: dict[str, list[str]] | None,
@@ -223,12 +220,5 @@ def _reuse_bundle(old: Path, bundle: Path, count: int) -> IndexResult:
     """The previous output's bundle, linked (or copied) into this output: the same pages make the same index."""
     started = time.perf_counter()
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.copytree(old, bundle, copy_function=_link_or_copy)
+    shutil.copytree(old, bundle, copy_function=link_or_copy)
     return described(bundle, count, time.perf_counter() - started)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)

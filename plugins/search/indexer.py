@@ -29,7 +29,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from plugins.prakat.searchrecords import LANGUAGE, SearchRecord
 
@@ -126,19 +126,9 @@ def _run_pagefind(binary: Path, source: Path, staging: Path, timeout: float) -> 
 
 def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Index ``records`` and write Pagefind's bundle to the folder ``bundle``."""
-    def write(folder: Path) -> int:
-        write_sources(records, folder)
-        return len(records)
-
-    return write_index_with(write, bundle, timeout=timeout)
-
-
-def write_index_with(write: Callable[[Path], int], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
-    """Write Pagefind's bundle to the folder ``bundle`` from the pages ``write`` puts into the folder
-    it is given (write_sources, whole or in shares); ``write`` returns how many records it wrote."""
     with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
-        count = write(Path(source))
-        return index_folder(Path(source), count, bundle, timeout=timeout)
+        write_sources(records, Path(source))
+        return index_folder(Path(source), len(records), bundle, timeout=timeout)
 
 
 def index_folder(source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:

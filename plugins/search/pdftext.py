@@ -18,8 +18,9 @@ from typing import Mapping
 
 from pypdf import PdfReader
 
+from plugins.prakat.pdfcache import CACHE_DIR
+
 EXTRACTOR_VERSION = "1"
-CACHE_DIR = ".prakat-cache"
 TEXT_LIMIT = 2000  # characters kept of a first page: the heading and opening of an announcement
 PARALLEL_FROM = 64  # below this, starting worker processes costs more than it saves
 

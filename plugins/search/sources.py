@@ -31,6 +31,10 @@ from typing import Mapping
 
 import orjson
 
+from plugins.agencies.incremental import update_digest
+from plugins.agencies.inputs import output_key
+from plugins.prakat.pdfcache import CACHE_DIR
+
 STATE_FORMAT = 1
 SEARCH_DIR = Path(__file__).resolve().parent
 PRAKAT_DIR = SEARCH_DIR.parent / "prakat"
@@ -44,8 +48,7 @@ def all_words(used: Mapping[str, list[str]]) -> list[str]:
 def records_version(dictionary_digest: str) -> str:
     """A digest of what shapes a record's page: the code that reads content and builds records, and the dictionary."""
     digest = hashlib.sha256(dictionary_digest.encode() + b"\0")
-    for path in sorted([*PRAKAT_DIR.glob("*.py"), *SEARCH_DIR.glob("*.py")]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    update_digest(digest, sorted([*PRAKAT_DIR.glob("*.py"), *SEARCH_DIR.glob("*.py")]))
     return digest.hexdigest()
 
 
@@ -56,9 +59,8 @@ class SourceCache:
     folder: Path
 
     @classmethod
-    def for_output(cls, root: Path, output: Path, cache_dir: str = ".prakat-cache") -> "SourceCache":
-        key = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:16]
-        return cls(Path(root) / cache_dir / f"search-{key}")
+    def for_output(cls, root: Path, output: Path) -> "SourceCache":
+        return cls(Path(root) / CACHE_DIR / f"search-{output_key(output)}")
 
     def usable(self) -> bool:
         """Whether the folder can be kept (a read-only project goes without: the index is then built
