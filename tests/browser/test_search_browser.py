@@ -190,6 +190,30 @@ def test_the_english_page_shows_english_names_and_links(page, base_url: str) -> 
     assert page.locator(".search-status").inner_text().startswith("Agencies found: ")
 
 
+def test_results_of_an_earlier_query_that_arrive_late_are_not_shown(page, base_url: str, model) -> None:  # type: ignore[no-untyped-def]
+    """A filter changed while the previous results are still loading shows only the new results."""
+    compliance = compute(model)
+    narathiwat = {a.code for a in model.visible() if a.province == "96"}
+    not_met_10 = {c for c in narathiwat if not compliance[c].section10.met}
+    assert len(narathiwat) > 10 and 0 < len(not_met_10) < 10
+    page.goto(base_url + "/search/")
+    page.locator(".search-status").filter(has_text="พิมพ์คำค้น").wait_for()
+    page.get_by_text("ตัวกรอง", exact=True).click()
+
+    def slow(route):  # type: ignore[no-untyped-def]
+        page.wait_for_timeout(800)
+        route.continue_()
+
+    page.route("**/*.pf_fragment", slow)  # each result's text comes late, as on a slow connection
+    page.get_by_label("จังหวัด").select_option(label="นราธิวาส")
+    page.locator(".search-status").filter(has_text=f"พบ {len(narathiwat)} หน่วยงาน").wait_for()
+    page.get_by_label("มาตรา 10 ช่องทางอิเล็กทรอนิกส์").select_option("not_met")  # before those arrive
+    page.locator(".search-status").filter(has_text=f"พบ {len(not_met_10)} หน่วยงาน").wait_for()
+    expect(page.locator(".search-result-name")).to_have_count(len(not_met_10))
+    page.wait_for_timeout(2500)  # every late result of the first query has arrived by now
+    expect(page.locator(".search-result-name")).to_have_count(len(not_met_10))
+
+
 def test_filters_chosen_by_clicking(page, base_url: str, model) -> None:  # type: ignore[no-untyped-def]
     compliance = compute(model)
     narathiwat = {a.code for a in model.visible() if a.province == "96"}

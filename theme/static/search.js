@@ -346,7 +346,9 @@
 
     function close() { panel.hidden = true; }
 
+    var drawn = 0; // each drawing's number: an older query's results that arrive late are dropped
     var run = runner(function (loaded, response, query, error) {
+      var mine = ++drawn;
       list.textContent = "";
       if (error || !loaded) {
         shown.textContent = status.textContent = messageOrDefault(loaded, "search.error", lang);
@@ -365,6 +367,7 @@
       all.hidden = !count;
       panel.hidden = false;
       Promise.all(response.results.slice(0, SUGGESTIONS).map(function (r) { return r.data(); })).then(function (items) {
+        if (mine !== drawn) return;
         list.textContent = "";
         items.forEach(function (item) { list.appendChild(resultItem(loaded, item, lang, false)); });
       });
@@ -401,6 +404,7 @@
     var list = app.querySelector(".search-results");
     var more = app.querySelector(".search-more");
     var results = [], shownCount = 0, current = null;
+    var drawn = 0; // each drawing's number: a batch of an older query that arrives late is dropped
     app.hidden = false;
     Array.prototype.forEach.call(document.querySelectorAll(".search-nojs"), function (el) { el.hidden = true; });
 
@@ -430,13 +434,15 @@
       var batch = results.slice(shownCount, shownCount + PAGE_SIZE);
       shownCount += batch.length;
       more.hidden = shownCount >= results.length;
-      var loaded = current;
+      var loaded = current, mine = drawn;
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
+        if (mine !== drawn) return;
         items.forEach(function (item) { list.appendChild(resultItem(loaded, item, lang, true)); });
       });
     }
 
     var run = runner(function (loaded, response, query, error) {
+      drawn += 1;
       list.textContent = "";
       results = []; shownCount = 0; current = loaded;
       more.hidden = true;
