@@ -65,7 +65,7 @@ def test_validator_never_raises(agency: bytes, report: bytes) -> None:
 @given(documents)
 def test_fast_and_exact_yaml_paths_agree(data: object) -> None:
     """Files without tags or anchors take libyaml's composer; it must see what the event walk sees."""
-    from plugins.prakat.yamlpos import _Refused, _build_from_events, _build_from_nodes
+    from plugins.prakat.yamlpos import _build, _Refused, _build_from_events, _build_from_nodes
 
     text = yaml.safe_dump({"root": data, "list": [data, data]}, allow_unicode=True)
     if any(c in text for c in "!&*"):
@@ -81,3 +81,17 @@ def test_fast_and_exact_yaml_paths_agree(data: object) -> None:
         raise AssertionError("the fast path accepted what the exact path refused")
     fast = _build_from_nodes(text)
     assert (fast.data, fast.values, fast.keys) == (exact.data, exact.values, exact.keys)
+    lazy = _build(text)  # positions worked out only when asked for
+    assert lazy.data == exact.data
+    assert (lazy.keys, lazy.values) == (exact.keys, exact.values)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.from_regex(r"[-+]?[0-9._:xobeE]{0,10}", fullmatch=True),
+                 st.sampled_from(["~", "null", "Yes", "off", "<<", "=", ".inf", "-.NaN", "0b101", "1_000",
+                                  "2024-01-02", "0x1F", "1:20", "", "y", "N"])))
+def test_plain_scalars_resolve_as_pyyaml_resolves_them(value: str) -> None:
+    """The loader's cheap resolver gives every plain scalar the tag PyYAML's own resolver gives it."""
+    from plugins.prakat.yamlpos import _resolve_plain
+
+    assert _resolve_plain(value) == yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))

@@ -24,12 +24,8 @@ number of objects, number of values and time; overrunning one is
 from __future__ import annotations
 
 import io
-import logging
 import re
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -43,7 +39,9 @@ from pypdf.generic import (
     read_object,
 )
 
-from .pdffacts import MAX_PDF_BYTES, LfsPointer, PdfProblem, parse_lfs_pointer  # noqa: F401 (re-exported)
+from .pdffacts import MAX_PDF_BYTES, LfsPointer, PdfProblem, keep_pypdf_quiet, parse_lfs_pointer  # noqa: F401
+
+keep_pypdf_quiet()
 
 HEADER_WINDOW = 1024  # %PDF- must start within the first 1024 bytes (as viewers accept)
 MAX_DEPTH = 256  # arrays and dictionaries nested inside one object
@@ -163,16 +161,15 @@ def _check(data: bytes) -> list[PdfProblem]:
     if start < 0:
         return [PdfProblem(NOT_PDF, _what_it_is(data))]
     findings = _Findings()
-    with _quiet_pypdf():
-        try:
-            if _plainly_inert(data[start:]):
-                _confirm_readable(data[start:], findings)
-            else:
-                _inspect(data[start:], findings)
-        except _BudgetExceeded as exc:
-            findings.add(UNREADABLE, f"too complex to inspect: {exc}")
-        except Exception as exc:  # pypdf raises many types on broken input
-            findings.add(UNREADABLE, _describe(exc))
+    try:
+        if _plainly_inert(data[start:]):
+            _confirm_readable(data[start:], findings)
+        else:
+            _inspect(data[start:], findings)
+    except _BudgetExceeded as exc:
+        findings.add(UNREADABLE, f"too complex to inspect: {exc}")
+    except Exception as exc:  # pypdf raises many types on broken input
+        findings.add(UNREADABLE, _describe(exc))
     return findings.problems()
 
 
@@ -191,7 +188,7 @@ def _plainly_inert(body: bytes) -> bool:
 
 def _confirm_readable(body: bytes, findings: _Findings) -> None:
     """The fast path: every listed object and every page of the page tree can be read."""
-    reader = _Reader(body, _object_headers(body))  # no whole-file search per missing object
+    reader = _Reader(body)
     for generation, numbers in sorted(reader.xref.items()):
         for number in sorted(numbers):
             reader.get_object(IndirectObject(number, generation, reader))
@@ -203,9 +200,8 @@ def _confirm_readable(body: bytes, findings: _Findings) -> None:
 
 
 def _inspect(body: bytes, findings: _Findings) -> None:
-    headers = _object_headers(body)
     try:
-        reader = _Reader(body, headers)
+        reader = _Reader(body)
     except Exception as exc:  # pypdf raises many types on broken input
         if _ENCRYPT_ENTRY.search(body):
             findings.add(ENCRYPTED, f"encrypted in a way that cannot be opened here ({_describe(exc)})")
@@ -224,7 +220,7 @@ def _inspect(body: bytes, findings: _Findings) -> None:
     trailer = DictionaryObject({key: value for key, value in dict.items(reader.trailer) if key != "/Encrypt"})
     _walk(trailer, "the trailer", findings, budget)
     object_streams = _sweep(reader, listed, labels, findings, budget)
-    object_streams += _sweep_unlisted(reader, body, headers, findings, budget)
+    object_streams += _sweep_unlisted(reader, body, findings, budget)
     for number, stream in object_streams:
         _sweep_object_stream(reader, number, stream, findings, budget)
 
@@ -234,33 +230,47 @@ class _Reader(PdfReader):
 
     For such an object pypdf runs a regular expression over the whole file,
     on each request: a file full of dangling references makes that quadratic.
-    Here the file's object headers are found once, beforehand; a reference to
-    an object the file does not define resolves to None at once, as pypdf's own
-    search would after scanning the whole file.
+    Here the file's object headers are found once, on the first such request;
+    a reference to an object the file does not define resolves to None at
+    once, as pypdf's own search would after scanning the whole file.
     """
 
-    def __init__(self, body: bytes, headers: list[tuple[int, int, int, int]]) -> None:
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self._headers: list[tuple[int, int, int, int]] | None = None
         self._unlisted: dict[tuple[int, int], int] | None = None
+        self._ready = False
         super().__init__(io.BytesIO(body), strict=False)
         known = set(self.xref_objStm)
         for entries in self.xref.values():
             known.update(entries)
         #: Every object number the cross-reference table has an entry for, free ones included.
         self.known_numbers = frozenset(known)
-        unlisted: dict[tuple[int, int], int] = {}
-        for number, generation, start, _end in headers:
-            if number not in known:
-                unlisted.setdefault((number, generation), start)
-        self._unlisted = unlisted
+        self._ready = True
+
+    @property
+    def headers(self) -> list[tuple[int, int, int, int]]:
+        """Each ``N G obj`` written in the file (see ``_object_headers``), found when first needed."""
+        if self._headers is None:
+            self._headers = _object_headers(self._body)
+        return self._headers
+
+    def _unlisted_start(self, number: int, generation: int) -> int | None:
+        if self._unlisted is None:
+            self._unlisted = {}
+            for found, found_generation, start, _end in self.headers:
+                if found not in self.known_numbers:
+                    self._unlisted.setdefault((found, found_generation), start)
+        return self._unlisted.get((number, generation))
 
     def get_object(self, indirect_reference: int | IndirectObject) -> PdfObject | None:
-        if self._unlisted is not None:  # the cross-reference table is read
+        if self._ready:  # the cross-reference table is read
             if isinstance(indirect_reference, int):
                 number, generation = indirect_reference, 0
             else:
                 number, generation = indirect_reference.idnum, indirect_reference.generation
             if number not in self.xref_objStm and number not in self.xref.get(generation, ()):
-                start = self._unlisted.get((number, generation))
+                start = self._unlisted_start(number, generation)
                 if start is None:
                     return None  # what pypdf answers when its own search finds nothing
                 self.xref.setdefault(generation, {})[number] = start
@@ -386,7 +396,7 @@ def _sweep_object_stream(
 
 
 def _sweep_unlisted(
-    reader: _Reader, body: bytes, headers: list[tuple[int, int, int, int]], findings: _Findings, budget: _Budget
+    reader: _Reader, body: bytes, findings: _Findings, budget: _Budget
 ) -> list[tuple[int, StreamObject]]:
     """Inspect objects written in the file under numbers the cross-reference table does not know.
 
@@ -396,7 +406,7 @@ def _sweep_unlisted(
     known = reader.known_numbers
     source = io.BytesIO(body)
     object_streams = []
-    for number, _generation, _start, end in headers:
+    for number, _generation, _start, end in reader.headers:
         if number in known:
             continue
         budget.object()
@@ -479,35 +489,3 @@ def _what_it_is(data: bytes) -> str:
         if head.startswith(signature):
             return f"it is {name}"
     return f"no %PDF- header in its first {HEADER_WINDOW} bytes"
-
-
-class _QuietPypdf:
-    """Keeps pypdf's warnings about broken files (the ``pypdf`` logger) off the terminal.
-
-    The logger's level is raised while at least one check runs, in any thread,
-    and restored when the last one ends.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._active = 0
-        self._saved_level = logging.NOTSET
-
-    @contextmanager
-    def __call__(self) -> Iterator[None]:
-        logger = logging.getLogger("pypdf")
-        with self._lock:
-            if self._active == 0:
-                self._saved_level = logger.level
-                logger.setLevel(logging.CRITICAL + 1)
-            self._active += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._active -= 1
-                if self._active == 0:
-                    logger.setLevel(self._saved_level)
-
-
-_quiet_pypdf = _QuietPypdf()

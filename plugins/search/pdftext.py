@@ -19,6 +19,9 @@ from typing import Mapping
 from pypdf import PdfReader
 
 from plugins.prakat.pdfcache import CACHE_DIR
+from plugins.prakat.pdffacts import keep_pypdf_quiet
+
+keep_pypdf_quiet()
 
 EXTRACTOR_VERSION = "1"
 TEXT_LIMIT = 2000  # characters kept of a first page: the heading and opening of an announcement
