@@ -30,12 +30,23 @@ _WILDCARD = tuple(_IMPLICIT.get(None, ()))
 _BY_FIRST = {first: tuple(found) + _WILDCARD for first, found in _IMPLICIT.items() if first is not None}
 
 
+_RESOLVED: dict[str, str] = {}  # short plain scalars seen before (keys, true, false...): their tag
+_RESOLVED_MAX = 4096
+
+
 def _resolve_plain(value: str) -> str:
     """The tag of a plain (unquoted) scalar: what ``yaml.resolver.Resolver.resolve`` answers."""
-    for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+    known = _RESOLVED.get(value)
+    if known is not None:
+        return known
+    tag = _STR
+    for candidate, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
         if regexp.match(value):
-            return tag
-    return _STR
+            tag = candidate
+            break
+    if len(value) <= 16 and len(_RESOLVED) < _RESOLVED_MAX:
+        _RESOLVED[value] = tag
+    return tag
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
