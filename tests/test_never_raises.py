@@ -67,7 +67,7 @@ def test_fast_and_exact_yaml_paths_agree(data: object) -> None:
     """Files without tags or anchors take libyaml's composer; it must see what the event walk sees."""
     from plugins.prakat.yamlpos import _build, _Refused, _build_from_events, _build_from_nodes
 
-    text = yaml.safe_dump({"root": data, "list": [data, data]}, allow_unicode=True)
+    text = "# comments come first\n\n" + yaml.safe_dump({"root": data, "list": [data, data]}, allow_unicode=True)
     if any(c in text for c in "!&*"):
         return
     try:
@@ -83,6 +83,9 @@ def test_fast_and_exact_yaml_paths_agree(data: object) -> None:
     assert (fast.data, fast.values, fast.keys) == (exact.data, exact.values, exact.keys)
     lazy = _build(text)  # positions worked out only when asked for
     assert lazy.data == exact.data
+    for missing in (("missing",), ("missing", 0, "file")):  # answered before any locating
+        assert lazy.where(missing) == exact.where(missing)
+        assert lazy.where(missing, key=True) == exact.where(missing, key=True)
     assert (lazy.keys, lazy.values) == (exact.keys, exact.values)
 
 

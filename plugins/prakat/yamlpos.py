@@ -99,14 +99,16 @@ class YamlDocument:
     data set was a third of its parse).
     """
 
-    __slots__ = ("data", "_values", "_keys", "_text")
+    __slots__ = ("data", "_values", "_keys", "_text", "_start")
 
     def __init__(self, data: Any, values: dict[Path_, Mark] | None = None,
-                 keys: dict[Path_, Mark] | None = None, *, text: str | None = None) -> None:
+                 keys: dict[Path_, Mark] | None = None, *, text: str | None = None,
+                 start: Mark | None = None) -> None:
         self.data = data
         self._values = values
         self._keys = keys
         self._text = text
+        self._start = start  # where the document's value starts, known without locating
 
     def _locate(self) -> None:
         located = _build_located(self._text or "")
@@ -134,6 +136,9 @@ class YamlDocument:
         A missing key has no position of its own, so it is reported where its
         mapping starts, which is where a clerk would add it.
         """
+        if (self._values is None and self._start is not None and path and isinstance(self.data, dict)
+                and path[0] not in self.data):
+            return self._start  # a missing top-level key (a common finding) needs no locating
         table = self.keys if key else self.values
         if path in table:
             return table[path]
@@ -285,7 +290,9 @@ def _build(text: str) -> YamlDocument:
     # and its positions are worked out only if a finding needs one.
     if "!" not in text and "&" not in text and "*" not in text:
         try:
-            return YamlDocument(_node_data(_compose(text)), text=text)
+            root = _compose(text)
+            start = Mark(root.start_mark.line + 1, root.start_mark.column + 1)
+            return YamlDocument(_node_data(root), text=text, start=start)
         except _Refused:
             pass  # the positioned walk says exactly where and why
     return _build_located(text)
