@@ -48,6 +48,7 @@ from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
 from plugins.prakat.validate import today, validate  # noqa: E402
 from plugins.prakat.store import gc_paused  # noqa: E402
+from plugins.search.build import cancel_pending  # noqa: E402
 from plugins.search.generator import SEARCH_SOURCES  # noqa: E402
 from plugins.search.sources import SourceCache  # noqa: E402
 
@@ -248,6 +249,7 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
             target.mkdir(parents=True, exist_ok=True)
             _swap(target, output, large=report.pages + len(report.documents_linked) >= BACKGROUND_DELETE_FROM)
         except BaseException as err:
+            cancel_pending()  # an indexer still writing into the folder about to be deleted
             shutil.rmtree(target, ignore_errors=True)
             if not isinstance(err, Exception):
                 raise  # an interrupt: the old site is untouched, stop now

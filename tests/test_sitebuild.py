@@ -52,6 +52,21 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+def built_sample(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    """A copy of the sample content, its site built into ``output``, and what that site holds."""
+    root = copy_sample(tmp_path)
+    output = tmp_path / "output"
+    assert build_site(root, output) == 0
+    return root, output, snapshot(output)
+
+
+def full_build_in_background(root: Path, output: Path, **environment: str) -> subprocess.Popen[bytes]:
+    """A full build in a process of its own, to be interrupted."""
+    return subprocess.Popen([sys.executable, "-m", "plugins.sitebuild", "build", str(root), str(output), "--full"],
+                            cwd=REPO, env={**os.environ, **environment},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -131,10 +146,7 @@ def test_the_dgas_thai_page_matches_its_golden_copy(sample: tuple[Path, Path]) -
 
 def test_a_validation_error_builds_nothing_and_keeps_the_old_site(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_sample(tmp_path)
-    output = tmp_path / "output"
-    assert build_site(root, output) == 0
-    before = snapshot(output)
+    root, output, before = built_sample(tmp_path)
     record = root / "content" / "agencies" / DGA / "agency.yaml"
     record.write_text(record.read_text("utf-8").replace("type: public_organization", "type: spaceship"), "utf-8")
     capsys.readouterr()
@@ -146,10 +158,7 @@ def test_a_validation_error_builds_nothing_and_keeps_the_old_site(tmp_path: Path
 
 
 def test_a_failing_template_keeps_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_sample(tmp_path)
-    output = tmp_path / "output"
-    assert build_site(root, output) == 0
-    before = snapshot(output)
+    root, output, before = built_sample(tmp_path)
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "theme", theme)
     broken = theme / "templates" / "agency.html"
@@ -163,12 +172,8 @@ def test_a_failing_template_keeps_the_old_site(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_a_killed_build_keeps_the_old_site_and_the_next_build_tidies_up(tmp_path: Path) -> None:
-    root = copy_sample(tmp_path)
-    output = tmp_path / "output"
-    assert build_site(root, output) == 0
-    before = snapshot(output)
-    child = subprocess.Popen([sys.executable, "-m", "plugins.sitebuild", "build", str(root), str(output), "--full"],
-                             cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root, output, before = built_sample(tmp_path)
+    child = full_build_in_background(root, output)
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob("output.new-*/documents")) and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -176,6 +181,68 @@ def test_a_killed_build_keeps_the_old_site_and_the_next_build_tidies_up(tmp_path
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert list(tmp_path.glob("output.new-*")), "the killed build leaves its unfinished folder behind"
+    assert snapshot(output) == before
+    assert build_site(root, output) == 0
+    assert not list(tmp_path.glob("output.*"))
+
+
+def _slow_indexer(tmp_path: Path) -> tuple[Path, Path]:
+    """A stand-in for Pagefind that records its process id and then waits; (binary, pid file)."""
+    pid_file = tmp_path / "indexer.pid"
+    binary = tmp_path / "slow-pagefind"
+    binary.write_text(f"#!/bin/sh\necho $$ > {pid_file}\nexec sleep 120\n")
+    binary.chmod(0o755)
+    return binary, pid_file
+
+
+def _wait_for_pid(pid_file: Path, seconds: float = 60) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        text = pid_file.read_text() if pid_file.exists() else ""
+        if text.endswith("\n"):
+            return int(text)
+        time.sleep(0.01)
+    raise AssertionError("the indexer never started")
+
+
+def _gone(pid: int, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_index_is_written_while_pages_render_and_stopped_when_the_build_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind starts before the pages are rendered; a failure meanwhile stops it and keeps the old site."""
+    root, output, before = built_sample(tmp_path)
+    binary, pid_file = _slow_indexer(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    broken = theme / "templates" / "agency.html"
+    broken.write_text(broken.read_text("utf-8").replace("{% block content %}", "{% block content %}{{ 1/0 }}"),
+                      "utf-8")
+    outcome = run_build(root, output, full=True, theme=theme)
+    assert outcome.code == 1
+    pid = _wait_for_pid(pid_file, 1)  # it was already running when the agency pages failed
+    assert _gone(pid), "the indexer outlived the failed build"
+    assert snapshot(output) == before
+    assert not list(tmp_path.glob("output.*"))
+
+
+def test_a_killed_build_takes_its_indexer_with_it(tmp_path: Path) -> None:
+    root, output, before = built_sample(tmp_path)
+    binary, pid_file = _slow_indexer(tmp_path)
+    child = full_build_in_background(root, output, PAGEFIND_BINARY_PATH=str(binary))
+    pid = _wait_for_pid(pid_file)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert _gone(pid), "the indexer outlived the killed build"
     assert snapshot(output) == before
     assert build_site(root, output) == 0
     assert not list(tmp_path.glob("output.*"))

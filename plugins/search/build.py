@@ -19,7 +19,7 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from plugins.agencies.incremental import link_or_copy
 from plugins.prakat.compliance import Compliance
@@ -30,7 +30,7 @@ from plugins.prakat.store import ContentStore
 from plugins.prakat.thaiwords import MIN_PART, SPLIT_FROM, Segmenter
 from plugins.prakat.vocabulary import Label, vocabulary
 
-from .indexer import IndexResult, described, index_folder, write_source
+from .indexer import IndexResult, IndexRun, described, write_source
 from .pdftext import PdfTexts
 from .sources import SourceCache, all_words, records_version
 
@@ -163,7 +163,16 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
                  *, messages: Mapping[str, tuple[str, str]] | None = None, use_cache: bool = True,
                  sources: SourceCache | None = None, previous: Path | None = None,
                  affected: frozenset[str] | None = None) -> SearchBuild:
-    """Write the Pagefind bundle and the browser's search data into ``output``.
+    """Write the Pagefind bundle and the browser's search data into ``output`` (see ``start_search``)."""
+    return start_search(model, compliance, store, output, messages=messages, use_cache=use_cache,
+                        sources=sources, previous=previous, affected=affected).finish()
+
+
+def start_search(model: Model, compliance: Mapping[str, Compliance], store: ContentStore, output: Path,
+                 *, messages: Mapping[str, tuple[str, str]] | None = None, use_cache: bool = True,
+                 sources: SourceCache | None = None, previous: Path | None = None,
+                 affected: frozenset[str] | None = None) -> "PendingSearch":
+    """Write the source pages and start Pagefind on them; the returned build's ``finish`` completes it.
 
     ``messages`` maps catalogue keys to their (Thai, English) text; the search.* ones are shipped.
     With ``sources`` the source pages are kept there between builds; with ``previous`` (the output
@@ -175,26 +184,87 @@ def build_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     texts = page_texts(model, store, use_cache)
     builder = RecordBuilder(model, compliance, segmenter, lambda version: texts.get(version.sha256))
     bundle = Path(output) / BUNDLE_DIR
+    pending = PendingSearch(Path(output), dict(messages or {}), texts.read, started)
     if sources is None:
-        with tempfile.TemporaryDirectory(prefix="prakat-search-") as folder:
-            written = write_record_pages(builder, Path(folder))
-            index = index_folder(Path(folder), len(written.words), bundle)
-        words = all_words(written.words)
+        folder = tempfile.TemporaryDirectory(prefix="prakat-search-")
+        pending.cleanup.append(folder.cleanup)
+        try:
+            written = write_record_pages(builder, Path(folder.name))
+            pending.words = all_words(written.words)
+            pending.begin(IndexRun(Path(folder.name), len(written.words), bundle))
+        except BaseException:
+            pending.cancel()
+            raise
+        return pending
+    version = records_version(segmenter.dictionary.digest)
+    kept = sources.take(version)
+    reuse = previous is not None and affected is not None and kept is not None
+    update = _update_pages(builder, sources, kept if reuse else None, affected)
+    pending.words = all_words(update.words)
+    sources.stage(version, update.words)
+    old_bundle = Path(previous) / BUNDLE_DIR if previous is not None else None
+    if reuse and not update.changed and old_bundle is not None and (old_bundle / "pagefind-entry.json").is_file():
+        pending.index = _reuse_bundle(old_bundle, bundle, len(update.words))
     else:
-        version = records_version(segmenter.dictionary.digest)
-        kept = sources.take(version)
-        reuse = previous is not None and affected is not None and kept is not None
-        update = _update_pages(builder, sources, kept if reuse else None, affected)
-        words = all_words(update.words)
-        sources.stage(version, update.words)
-        old_bundle = Path(previous) / BUNDLE_DIR if previous is not None else None
-        if reuse and not update.changed and old_bundle is not None and (old_bundle / "pagefind-entry.json").is_file():
-            index = _reuse_bundle(old_bundle, bundle, len(update.words))
-        else:
-            index = index_folder(sources.pages, len(update.words), bundle)
-    count = write_search_data(words, messages or {}, Path(output) / DATA_PATH)
-    return SearchBuild(records=index.records, index=index, dictionary_words=count, pdfs_read=texts.read,
-                       seconds=time.perf_counter() - started)
+        pending.begin(IndexRun(sources.pages, len(update.words), bundle))
+    return pending
+
+
+class PendingSearch:
+    """A search build whose index Pagefind may still be writing.
+
+    Every pending build of this process is known to :func:`cancel_pending`, which
+    a failed site build calls: the indexer must not go on writing into a folder
+    that is being deleted.
+    """
+
+    def __init__(self, output: Path, messages: dict[str, tuple[str, str]], pdfs_read: int, started: float) -> None:
+        self.output = output
+        self.messages = messages
+        self.pdfs_read = pdfs_read
+        self.started = started
+        self.words: list[str] = []
+        self.index: IndexResult | None = None
+        self.run: IndexRun | None = None
+        self.cleanup: list[Callable[[], None]] = []
+
+    def begin(self, run: IndexRun) -> None:
+        self.run = run
+        _PENDING.add(self)
+
+    def finish(self) -> SearchBuild:
+        """Wait for the index, then write the browser's search data beside it."""
+        try:
+            if self.run is not None:
+                self.index = self.run.finish()
+        finally:
+            self._done()
+        assert self.index is not None
+        count = write_search_data(self.words, self.messages, self.output / DATA_PATH)
+        return SearchBuild(records=self.index.records, index=self.index, dictionary_words=count,
+                           pdfs_read=self.pdfs_read, seconds=time.perf_counter() - self.started)
+
+    def cancel(self) -> None:
+        """Stop the indexer and remove what it wrote."""
+        try:
+            if self.run is not None:
+                self.run.cancel()
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        _PENDING.discard(self)
+        while self.cleanup:
+            self.cleanup.pop()()
+
+
+_PENDING: set[PendingSearch] = set()
+
+
+def cancel_pending() -> None:
+    """Stop every search build this process started and has not finished (a site build failed)."""
+    for pending in list(_PENDING):
+        pending.cancel()
 
 
 def _update_pages(builder: RecordBuilder, sources: SourceCache, kept: dict[str, list[str]] | None,

@@ -1,8 +1,11 @@
 """The Pelican generator of /search/ and /en/search/, and of the index they search.
 
 Reads the build's SiteData (plugins.prakat.sitedata), writes Pagefind's
-bundle and the browser's search data through build.py, then the two search
-pages through Pelican's writer.  From the build command it also reads
+bundle and the browser's search data through build.py (the index is started
+with the context and finished with the output, so that it is written while
+the other generators render), then the two search pages through Pelican's
+writer.  A build that fails meanwhile stops the indexer
+(``plugins.search.build.cancel_pending``).  From the build command it also reads
 ``PRAKAT_SEARCH_SOURCES`` (where the source pages are kept between builds),
 ``PRAKAT_PREVIOUS_OUTPUT`` and ``PRAKAT_AFFECTED`` (see plugins.agencies).  A failure of the indexer stops the build
 with one message in both languages.
@@ -21,7 +24,7 @@ from plugins.prakat.cli_support import CommandFailed
 from plugins.prakat.i18n import LANGUAGES, page_path, theme_catalogue
 from plugins.prakat.sitedata import site_data
 
-from .build import build_search
+from .build import start_search
 from .indexer import PagefindError
 from .sources import SourceCache
 from .view import search_page
@@ -40,21 +43,28 @@ class SearchIndexFailed(CommandFailed):
 
 
 class SearchGenerator(Generator):
+    """Starts the index while the context is gathered, so that Pagefind works while the other
+    generators render their pages, and waits for it when its own output is due."""
+
     def generate_context(self) -> None:
         self.data = site_data(self.context, self.settings)
-
-    def generate_output(self, writer: Any) -> None:
         catalogue = theme_catalogue(self.settings)
         messages = {key: (m.th, m.en) for key, m in catalogue.messages.items()}
         previous = self.settings.get(PREVIOUS_OUTPUT)
         reach = self.settings.get(AFFECTED)
         sources = self.settings.get(SEARCH_SOURCES)
         try:
-            result = build_search(self.data.model, self.data.compliance, self.data.store,
-                                  Path(self.output_path), messages=messages,
-                                  sources=sources if isinstance(sources, SourceCache) else None,
-                                  previous=Path(previous) if previous else None,
-                                  affected=reach.agencies if isinstance(reach, Affected) and previous else None)
+            self.pending = start_search(self.data.model, self.data.compliance, self.data.store,
+                                        Path(self.output_path), messages=messages,
+                                        sources=sources if isinstance(sources, SourceCache) else None,
+                                        previous=Path(previous) if previous else None,
+                                        affected=reach.agencies if isinstance(reach, Affected) and previous else None)
+        except PagefindError as err:
+            raise SearchIndexFailed(str(err)) from None
+
+    def generate_output(self, writer: Any) -> None:
+        try:
+            result = self.pending.finish()
         except PagefindError as err:
             raise SearchIndexFailed(str(err)) from None
         logger.info("search: %d records, %d dictionary words, %d PDFs read, %.1f s",

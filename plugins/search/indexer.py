@@ -21,15 +21,18 @@ complete.  The bundle is then made byte-identical for the same records
 """
 from __future__ import annotations
 
+import ctypes
 import html
 import os
+import signal
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from plugins.prakat.searchrecords import LANGUAGE, SearchRecord
 
@@ -107,23 +110,6 @@ def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
 
 
-def _run_pagefind(binary: Path, source: Path, staging: Path, timeout: float) -> None:
-    command = [str(binary), "--site", str(source), "--output-path", str(staging),
-               "--force-language", LANGUAGE, "--quiet"]
-    try:
-        # The working folder is the source: a pagefind.yml wherever the build was started is not read.
-        done = subprocess.run(command, cwd=source, env=_environment(), capture_output=True, timeout=timeout,
-                              check=False)
-    except OSError as err:
-        raise PagefindError(f"cannot start {binary}: {err.strerror or err}") from err
-    except subprocess.TimeoutExpired:
-        raise PagefindError(f"Pagefind did not finish in {timeout:.0f} s and was stopped") from None
-    if done.returncode != 0:
-        output = (done.stderr + done.stdout).decode("utf-8", "replace").strip().splitlines()[-3:]
-        raise PagefindError(f"Pagefind stopped (exit status {done.returncode})"
-                            + (f": {' / '.join(output)}" if output else ""))
-
-
 def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Index ``records`` and write Pagefind's bundle to the folder ``bundle``."""
     with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
@@ -131,27 +117,97 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
         return index_folder(Path(source), len(records), bundle, timeout=timeout)
 
 
+def _die_with_parent(parent: int) -> Callable[[], None] | None:
+    """In the indexer's process before it starts (Linux): be killed when the build's process dies.
+
+    A build that is killed (not failed: killed) cannot stop its indexer, which
+    would go on writing into the unfinished folder that the next build deletes.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+    def arrange() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the build died before the request took effect
+            os._exit(1)
+
+    return arrange
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
 def index_folder(source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
     """Write Pagefind's bundle to the folder ``bundle`` from the ``count`` source pages in ``source``."""
-    started = time.perf_counter()
-    bundle = Path(bundle).resolve()
-    staging = bundle.with_name(bundle.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    binary = pagefind_binary()
-    try:
-        _run_pagefind(binary, source, staging, timeout)
-        if not (staging / "pagefind-entry.json").is_file():
-            raise PagefindError(f"Pagefind reported success but wrote no index into {staging}")
+    return IndexRun(source, count, bundle, timeout=timeout).finish()
+
+
+class IndexRun:
+    """Pagefind indexing a folder of source pages in the background, into a folder beside the bundle.
+
+    Pagefind keeps about one and a third of this machine's two cores busy; the
+    build renders its pages on the rest meanwhile.  :meth:`finish` waits for it
+    and puts the bundle in place (the previous one stays until then);
+    :meth:`cancel` stops it and leaves nothing behind.  Either must be called.
+    """
+
+    def __init__(self, source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> None:
+        self.started = time.perf_counter()
+        self.count = count
+        self.timeout = timeout
+        self.bundle = Path(bundle).resolve()
+        self.staging = self.bundle.with_name(self.bundle.name + ".partial")
+        shutil.rmtree(self.staging, ignore_errors=True)
+        binary = pagefind_binary()
+        command = [str(binary), "--site", str(source), "--output-path", str(self.staging),
+                   "--force-language", LANGUAGE, "--quiet"]
+        # Its messages go to a file, not a pipe nobody reads while the build goes on (a full pipe stalls it).
+        self.log = tempfile.TemporaryFile()
         try:
-            normalize(staging)
-        except (BundleFormatError, OSError, ValueError, KeyError) as err:
-            raise PagefindError(f"cannot put Pagefind's filter files in a stable order: {err}") from err
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    shutil.rmtree(bundle, ignore_errors=True)
-    os.replace(staging, bundle)
-    return described(bundle, count, time.perf_counter() - started)
+            # The working folder is the source: a pagefind.yml wherever the build was started is not read.
+            self.process = subprocess.Popen(command, cwd=source, env=_environment(), stdin=subprocess.DEVNULL,
+                                            stdout=self.log, stderr=subprocess.STDOUT,
+                                            preexec_fn=_die_with_parent(os.getpid()))
+        except OSError as err:
+            self.log.close()
+            raise PagefindError(f"cannot start {binary}: {err.strerror or err}") from err
+
+    def finish(self) -> IndexResult:
+        try:
+            try:
+                status = self.process.wait(timeout=max(0.0, self.timeout - (time.perf_counter() - self.started)))
+            except subprocess.TimeoutExpired:
+                raise PagefindError(f"Pagefind did not finish in {self.timeout:.0f} s and was stopped") from None
+            if status != 0:
+                self.log.seek(0)
+                output = self.log.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+                raise PagefindError(f"Pagefind stopped (exit status {status})"
+                                    + (f": {' / '.join(output)}" if output else ""))
+            if not (self.staging / "pagefind-entry.json").is_file():
+                raise PagefindError(f"Pagefind reported success but wrote no index into {self.staging}")
+            try:
+                normalize(self.staging)
+            except (BundleFormatError, OSError, ValueError, KeyError) as err:
+                raise PagefindError(f"cannot put Pagefind's filter files in a stable order: {err}") from err
+        except BaseException:
+            self.cancel()
+            raise
+        self.log.close()
+        shutil.rmtree(self.bundle, ignore_errors=True)
+        os.replace(self.staging, self.bundle)
+        return described(self.bundle, self.count, time.perf_counter() - self.started)
+
+    def cancel(self) -> None:
+        """Stop the indexer if it still runs and remove what it wrote."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def described(bundle: Path, count: int, seconds: float) -> IndexResult:
