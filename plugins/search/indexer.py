@@ -21,10 +21,8 @@ complete.  The bundle is then made byte-identical for the same records
 """
 from __future__ import annotations
 
-import ctypes
 import html
 import os
-import signal
 import shutil
 import subprocess
 import sys
@@ -32,7 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 from plugins.prakat.searchrecords import LANGUAGE, SearchRecord
 
@@ -117,28 +115,16 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
         return index_folder(Path(source), len(records), bundle, timeout=timeout)
 
 
-def _die_with_parent(parent: int) -> Callable[[], None] | None:
-    """In the indexer's process before it starts (Linux): be killed when the build's process dies.
+def _dying_with_this_process(command: list[str]) -> list[str]:
+    """``command``, run so that the kernel kills it when the build's process dies (Linux, util-linux's setpriv).
 
     A build that is killed (not failed: killed) cannot stop its indexer, which
     would go on writing into the unfinished folder that the next build deletes.
+    setpriv asks for that before it starts the indexer: no Python code has to run
+    between fork and exec, which is unsafe in a process with threads.
     """
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return None
-
-    def arrange() -> None:
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the build died before the request took effect
-            os._exit(1)
-
-    return arrange
-
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
+    setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
+    return [setpriv, "--pdeathsig", "KILL", "--", *command] if setpriv else command
 
 
 def index_folder(source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
@@ -163,15 +149,16 @@ class IndexRun:
         self.staging = self.bundle.with_name(self.bundle.name + ".partial")
         shutil.rmtree(self.staging, ignore_errors=True)
         binary = pagefind_binary()
+        if not os.access(binary, os.X_OK):  # said here: behind setpriv it would be setpriv's failure
+            raise PagefindError(f"cannot start {binary}: not found or not executable")
         command = [str(binary), "--site", str(source), "--output-path", str(self.staging),
                    "--force-language", LANGUAGE, "--quiet"]
         # Its messages go to a file, not a pipe nobody reads while the build goes on (a full pipe stalls it).
         self.log = tempfile.TemporaryFile()
         try:
             # The working folder is the source: a pagefind.yml wherever the build was started is not read.
-            self.process = subprocess.Popen(command, cwd=source, env=_environment(), stdin=subprocess.DEVNULL,
-                                            stdout=self.log, stderr=subprocess.STDOUT,
-                                            preexec_fn=_die_with_parent(os.getpid()))
+            self.process = subprocess.Popen(_dying_with_this_process(command), cwd=source, env=_environment(),
+                                            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
         except OSError as err:
             self.log.close()
             raise PagefindError(f"cannot start {binary}: {err.strerror or err}") from err
