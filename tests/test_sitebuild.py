@@ -567,7 +567,11 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path: Path) -
         assert status == 200 and "Every weekday" in body
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise AssertionError(f"serve did not stop on Ctrl+C; it said:\n{log.read_text('utf-8')}") from None
 
 
 def test_every_page_offers_the_feed_and_searches_in_its_own_language(sample: tuple[Path, Path]) -> None:
