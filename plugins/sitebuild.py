@@ -24,6 +24,7 @@ import contextlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -313,10 +314,25 @@ def _build_in_child(root: Path, output: Path, lang: str) -> int:
     return subprocess.run(command, cwd=CODE_ROOT, check=False).returncode
 
 
+def _stop_on_signals() -> None:
+    """Ctrl+C (SIGINT) and a plain ``kill`` (SIGTERM) both stop the server cleanly.
+
+    A program started in the background by a script inherits SIGINT as ignored,
+    and Python then leaves it ignored: such a server could only be killed hard.
+    """
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve_site(root: Path, output: Path, port: int = 8000, lang: str = "th") -> int:
     """Build, serve on 127.0.0.1:``port`` and rebuild on change until interrupted."""
     from watchfiles import watch
 
+    if threading.current_thread() is threading.main_thread():  # where Python lets signals be handled
+        _stop_on_signals()
     root, output = Path(root).resolve(), Path(output).resolve()
     try:  # claim the port first: a busy port should not cost a build to find out
         server = make_server(output, port)

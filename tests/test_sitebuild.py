@@ -574,6 +574,24 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(tmp_path: Path) -
             raise AssertionError(f"serve did not stop on Ctrl+C; it said:\n{log.read_text('utf-8')}") from None
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_serve_stops_on_ctrl_c_or_kill_even_when_started_in_the_background(tmp_path: Path, stop: int) -> None:
+    """A script that starts the server with ``&`` hands it SIGINT ignored; Ctrl+C and kill must still stop it."""
+    root = copy_sample(tmp_path)
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "plugins.sitebuild", "serve", str(root), str(tmp_path / "out"),
+                                   "--port", str(_free_port())], cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        assert _wait_for(lambda: "http://127.0.0.1" in log.read_text("utf-8")), log.read_text("utf-8")
+        server.send_signal(stop)
+        assert server.wait(timeout=30) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
 def test_every_page_offers_the_feed_and_searches_in_its_own_language(sample: tuple[Path, Path]) -> None:
     output = sample[1]
     thai = (output / "agencies" / DGA / "index.html").read_text("utf-8")
