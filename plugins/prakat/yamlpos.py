@@ -110,25 +110,22 @@ class YamlDocument:
         self._text = text
         self._start = start  # where the document's value starts, known without locating
 
-    def _locate(self) -> None:
-        located = _build_located(self._text or "")
-        self._values, self._keys, self._text = located.values, located.keys, None
+    def _located(self) -> tuple[dict[Path_, Mark], dict[Path_, Mark]]:
+        """(values, keys), worked out from the kept text the first time they are asked for."""
+        if self._values is None or self._keys is None:
+            located = _build_located(self._text or "")
+            self._values, self._keys, self._text = located.values, located.keys, None
+        return self._values, self._keys
 
     @property
     def values(self) -> dict[Path_, Mark]:
         """Where each value starts, by its path (``()`` is the whole document)."""
-        if self._values is None:
-            self._locate()
-        assert self._values is not None
-        return self._values
+        return self._located()[0]
 
     @property
     def keys(self) -> dict[Path_, Mark]:
         """Where each mapping key starts, by the path of its value."""
-        if self._keys is None:
-            self._locate()
-        assert self._keys is not None
-        return self._keys
+        return self._located()[1]
 
     def where(self, path: Path_, *, key: bool = False) -> Mark:
         """The position of ``path``; the nearest known ancestor when it has none.
