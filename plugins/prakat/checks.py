@@ -58,19 +58,19 @@ def parent_findings(store: ContentStore, code: str) -> Iterator[Finding]:
     parent = store.parent_of(code)
     if parent is None:
         return
-    doc = loaded.doc  # positions are worked out only for a finding: most records have none
+    where = loaded.doc.place(("parent",))  # located only for a finding: most records have none
     if parent == code:
-        yield finding(loaded.rel, doc.where(("parent",)), "record.parent_cycle", cycle=f"{code} → {code}")
+        yield finding(loaded.rel, where, "record.parent_cycle", cycle=f"{code} → {code}")
         return
     if not store.has_agency(parent):
-        yield finding(loaded.rel, doc.where(("parent",)), "record.parent_missing", parent=parent)
+        yield finding(loaded.rel, where, "record.parent_missing", parent=parent)
         return
     chain = [code]
     current: str | None = parent
     while current is not None and store.has_agency(current):
         if current in chain:
             loop = chain[chain.index(current):] + [current]
-            yield finding(loaded.rel, doc.where(("parent",)), "record.parent_cycle", cycle=" → ".join(loop))
+            yield finding(loaded.rel, where, "record.parent_cycle", cycle=" → ".join(loop))
             return
         chain.append(current)
         current = store.parent_of(current)
@@ -221,8 +221,7 @@ class PdfReferences:
             name = item.get("file")
             if not isinstance(name, str) or file_name_reason(name):
                 continue
-            # Positions are worked out only for a finding: almost every version has none.
-            where = _Where(doc, (key, "versions", i, "file"))
+            where = doc.place((key, "versions", i, "file"))  # located only for a finding: almost none has one
             rel = self.store.document_rel(code, name)
             if name not in self.store.documents(code) or rel not in self.facts:
                 yield finding(loaded.rel, where, "ref.file_missing", pdf=rel)
@@ -244,23 +243,6 @@ class PdfReferences:
                 yield finding(loaded.rel, where, "ref.sha256_mismatch", pdf=rel, actual=sha)
             for problem in self.verdicts.problems(sha):
                 yield finding(loaded.rel, where, problem.code, pdf=rel, detail=problem.detail)
-
-
-class _Where:
-    """A position in a document (a Mark to ``finding``), looked up only if a finding is made."""
-
-    __slots__ = ("doc", "path")
-
-    def __init__(self, doc: YamlDocument, path: tuple[str | int, ...]) -> None:
-        self.doc, self.path = doc, path
-
-    @property
-    def line(self) -> int:
-        return self.doc.where(self.path).line
-
-    @property
-    def column(self) -> int:
-        return self.doc.where(self.path).column
 
 
 def orphan_findings(store: ContentStore, code: str) -> Iterator[Finding]:

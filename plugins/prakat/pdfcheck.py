@@ -160,12 +160,13 @@ def _check(data: bytes) -> list[PdfProblem]:
     start = data.find(b"%PDF-", 0, HEADER_WINDOW)
     if start < 0:
         return [PdfProblem(NOT_PDF, _what_it_is(data))]
+    body = data[start:]
     findings = _Findings()
     try:
-        if _plainly_inert(data[start:]):
-            _confirm_readable(data[start:], findings)
+        if _plainly_inert(body):
+            _confirm_readable(body, findings)
         else:
-            _inspect(data[start:], findings)
+            _inspect(body, findings)
     except _BudgetExceeded as exc:
         findings.add(UNREADABLE, f"too complex to inspect: {exc}")
     except Exception as exc:  # pypdf raises many types on broken input

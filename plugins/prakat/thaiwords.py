@@ -135,7 +135,6 @@ class Segmenter:
 
     dictionary: Dictionary = field(default_factory=default_dictionary)
     _memo: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _used: set[str] = field(default_factory=set, repr=False)
     _spaced: dict[tuple[str, str], tuple[str, frozenset[str]]] = field(default_factory=dict, repr=False)
     # The words each run's cut used or tried, so that what one record needs can be told apart
     # from what the whole index needs (``collecting``), even when the cut comes from a memo.
@@ -184,32 +183,28 @@ class Segmenter:
             i = j
         return pieces
 
-    def _split(self, word: str) -> list[str]:
+    def _split(self, word: str, tried: set[str]) -> list[str]:
         if len(word) < SPLIT_FROM:
             return [word]
         parts = self.cut(word, exclude=word)
-        self._used.update(p.text for p in parts if p.known)
+        tried.update(p.text for p in parts if p.known)
         if all(p.known and len(p.text) >= MIN_PART for p in parts):
-            return [w for p in parts for w in self._split(p.text)]
+            return [w for p in parts for w in self._split(p.text, tried)]
         return [word]
 
     def words(self, run: str) -> tuple[str, ...]:
         """The words of one run of Thai letters, both passes applied."""
         found = self._memo.get(run)
         if found is None:
-            everything, self._used = self._used, set()  # what this run's cut uses or tries, on its own
-            try:
-                out: list[str] = []
-                for piece in self.cut(run):
-                    if piece.known:
-                        self._used.add(piece.text)
-                        out.extend(self._split(piece.text))
-                    else:
-                        out.append(piece.text)
-                self._tried[run] = frozenset(self._used)
-            finally:
-                everything.update(self._used)
-                self._used = everything
+            tried: set[str] = set()  # the dictionary words this run's cut uses or tries
+            out: list[str] = []
+            for piece in self.cut(run):
+                if piece.known:
+                    tried.add(piece.text)
+                    out.extend(self._split(piece.text, tried))
+                else:
+                    out.append(piece.text)
+            self._tried[run] = frozenset(tried)
             found = self._memo[run] = tuple(out)
         if self._collectors:
             self._collectors[-1].update(self._tried[run])
@@ -285,7 +280,7 @@ class Segmenter:
 
     def used_words(self) -> list[str]:
         """Every dictionary word a cut so far has used or tried, sorted: the browser's dictionary."""
-        return sorted(self._used)
+        return sorted(set().union(*self._tried.values()))
 
     @contextmanager
     def collecting(self) -> Iterator[set[str]]:

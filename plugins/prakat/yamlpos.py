@@ -127,6 +127,10 @@ class YamlDocument:
         """Where each mapping key starts, by the path of its value."""
         return self._located()[1]
 
+    def place(self, path: Path_) -> "Place":
+        """The position of the value at ``path``, looked up only when its line or column is read."""
+        return Place(self, path)
+
     def where(self, path: Path_, *, key: bool = False) -> Mark:
         """The position of ``path``; the nearest known ancestor when it has none.
 
@@ -145,6 +149,24 @@ class YamlDocument:
             if probe in self.values:
                 return self.values[probe]
         return Mark(1, 1)
+
+
+class Place:
+    """A value's position (a Mark's line and column), worked out when first read: a check can name
+    where a finding would be before it knows whether there is one, without locating every record."""
+
+    __slots__ = ("doc", "path")
+
+    def __init__(self, doc: YamlDocument, path: Path_) -> None:
+        self.doc, self.path = doc, path
+
+    @property
+    def line(self) -> int:
+        return self.doc.where(self.path).line
+
+    @property
+    def column(self) -> int:
+        return self.doc.where(self.path).column
 
 
 class _Refused(Exception):

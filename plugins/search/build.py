@@ -19,7 +19,7 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping
 
 from plugins.agencies.incremental import link_or_copy
 from plugins.prakat.compliance import Compliance
@@ -186,8 +186,7 @@ def start_search(model: Model, compliance: Mapping[str, Compliance], store: Cont
     bundle = Path(output) / BUNDLE_DIR
     pending = PendingSearch(Path(output), dict(messages or {}), texts.read, started)
     if sources is None:
-        folder = tempfile.TemporaryDirectory(prefix="prakat-search-")
-        pending.cleanup.append(folder.cleanup)
+        pending.folder = folder = tempfile.TemporaryDirectory(prefix="prakat-search-")
         try:
             written = write_record_pages(builder, Path(folder.name))
             pending.words = all_words(written.words)
@@ -226,7 +225,7 @@ class PendingSearch:
         self.words: list[str] = []
         self.index: IndexResult | None = None
         self.run: IndexRun | None = None
-        self.cleanup: list[Callable[[], None]] = []
+        self.folder: tempfile.TemporaryDirectory[str] | None = None  # the source pages, when not kept
 
     def begin(self, run: IndexRun) -> None:
         self.run = run
@@ -254,8 +253,9 @@ class PendingSearch:
 
     def _done(self) -> None:
         _PENDING.discard(self)
-        while self.cleanup:
-            self.cleanup.pop()()
+        if self.folder is not None:
+            self.folder.cleanup()
+            self.folder = None
 
 
 _PENDING: set[PendingSearch] = set()

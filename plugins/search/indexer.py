@@ -112,7 +112,7 @@ def write_index(records: Sequence[SearchRecord], bundle: Path, *, timeout: float
     """Index ``records`` and write Pagefind's bundle to the folder ``bundle``."""
     with tempfile.TemporaryDirectory(prefix="prakat-search-") as source:
         write_sources(records, Path(source))
-        return index_folder(Path(source), len(records), bundle, timeout=timeout)
+        return IndexRun(Path(source), len(records), bundle, timeout=timeout).finish()
 
 
 def _dying_with_this_process(command: list[str]) -> list[str]:
@@ -125,11 +125,6 @@ def _dying_with_this_process(command: list[str]) -> list[str]:
     """
     setpriv = shutil.which("setpriv") if sys.platform.startswith("linux") else None
     return [setpriv, "--pdeathsig", "KILL", "--", *command] if setpriv else command
-
-
-def index_folder(source: Path, count: int, bundle: Path, *, timeout: float = TIMEOUT) -> IndexResult:
-    """Write Pagefind's bundle to the folder ``bundle`` from the ``count`` source pages in ``source``."""
-    return IndexRun(source, count, bundle, timeout=timeout).finish()
 
 
 class IndexRun:
