@@ -48,7 +48,7 @@ from plugins.prakat.compliance import compute  # noqa: E402
 from plugins.prakat.i18n import clear_cache  # noqa: E402
 from plugins.prakat.sitedata import CONTEXT_KEY, SiteData  # noqa: E402
 from plugins.prakat.validate import today, validate  # noqa: E402
-from plugins.prakat.store import gc_paused  # noqa: E402
+from plugins.prakat.store import ContentStore, gc_paused  # noqa: E402
 from plugins.search.build import cancel_pending  # noqa: E402
 from plugins.search.generator import SEARCH_SOURCES  # noqa: E402
 from plugins.search.sources import SourceCache  # noqa: E402
@@ -221,7 +221,10 @@ def run_build(root: Path, output: Path, full: bool = False, lang: str = "th",
     stamps = scan_stamps(root)
     cache = None if full or not output.is_dir() else InputCache.load(root, output, version)
     changed = changed_paths(cache.stamps, stamps) if cache else None
-    result = validate(root, changed)
+    store = ContentStore(root)
+    if cache is not None and changed is not None:
+        store.suggest_referrers(cache.referrer_candidates(changed))
+    result = validate(root, changed, store=store)
     if result.errors:
         print(reporters.text(result.findings, lang), file=sys.stderr)
         print(_say(lang, "ไม่ได้สร้างเว็บไซต์: พบข้อผิดพลาดในเนื้อหา เว็บไซต์เดิมยังคงอยู่",

@@ -157,6 +157,28 @@ def test_a_validation_error_builds_nothing_and_keeps_the_old_site(tmp_path: Path
     assert not list(tmp_path.glob("output.*"))  # no half-built folder either
 
 
+def test_a_removed_parent_stops_the_next_build_at_its_children_without_reading_every_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    root, output, before = built_sample(tmp_path)
+    pacc = "0113000000000"  # the PACC office and its seven units
+    children = [p.parent.name for p in (root / "content" / "agencies").glob("*/agency.yaml")
+                if f'parent: "{pacc}"' in p.read_text("utf-8")]
+    assert len(children) == 7
+    (root / "content" / "agencies" / pacc / "agency.yaml").unlink()
+
+    def read_every_record(store: object) -> None:
+        raise AssertionError("the build's cache names the children; no record needs reading to find them")
+
+    monkeypatch.setattr(ContentStore, "agency_bytes", property(read_every_record))
+    capsys.readouterr()
+    assert build_site(root, output, lang="en") == 1
+    err = capsys.readouterr().err
+    for child in children:
+        assert f"content/agencies/{child}/agency.yaml:" in err
+    assert err.count("record.parent_missing") == len(children)
+    assert snapshot(output) == before
+
+
 def test_a_failing_template_keeps_the_old_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root, output, before = built_sample(tmp_path)
     theme = tmp_path / "theme"

@@ -22,7 +22,7 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 
@@ -139,6 +139,21 @@ class InputCache:
             return None
         return cls(version, {k: (v[0], v[1]) for k, v in raw["stamps"].items()}, raw["records"],
                    raw.get("head"), raw.get("history"))
+
+    def referrer_candidates(self, changed: list[str]) -> Callable[[str], list[str]]:
+        """Who can now name an agency as its parent (ContentStore.suggest_referrers), without reading
+        every agency.yaml: the records unchanged since this cache, by the parent they had then, and
+        every agency with a changed path."""
+        changed_set = set(changed)
+        children: dict[str, list[str]] = {}
+        for rel, data in self.records.items():
+            if rel.endswith("/agency.yaml") and rel not in changed_set and isinstance(data, dict):
+                parent = data.get("parent")
+                if isinstance(parent, str):
+                    children.setdefault(parent, []).append(rel.split("/")[2])
+        prefix = AGENCIES + "/"
+        fresh = sorted({rel[len(prefix):].split("/", 1)[0] for rel in changed if rel.startswith(prefix)} - {""})
+        return lambda code: children.get(code, []) + fresh
 
     def save(self, root: Path, output: Path) -> None:
         """Write the cache (atomically); a read-only project simply goes without one."""

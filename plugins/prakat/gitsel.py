@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+from .store import AGENCIES
+
+# Beyond this many changed agencies, one read of every agency.yaml is cheaper than a search for each code.
+MAX_SEARCHED_CODES = 2000
 
 
 class GitError(Exception):
@@ -20,32 +26,87 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
-def changed_paths(root: Path, rev: str, meanwhile: Callable[[], object] | None = None) -> set[str]:
-    """Repository-relative paths under content/ that differ from ``rev``.
+def _start(root: Path, args: list[str]) -> subprocess.Popen[bytes]:
+    try:
+        return subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as err:
+        raise GitError(str(err)) from err
+
+
+def _paths(process: subprocess.Popen[bytes], allowed: tuple[int, ...] = (0,)) -> list[str]:
+    out, err = process.communicate()
+    if process.returncode not in allowed:
+        message = err.decode("utf-8", "replace").strip()
+        raise GitError(message.splitlines()[-1] if message else "git failed")
+    return [p for p in out.decode("utf-8", "surrogateescape").split("\0") if p]
+
+
+def _agency_codes(paths: Iterable[str]) -> set[str]:
+    """The agency folders that these paths lie in (under content/agencies/)."""
+    prefix = AGENCIES + "/"
+    return {p[len(prefix):].split("/", 1)[0] for p in paths if p.startswith(prefix) and len(p) > len(prefix)}
+
+
+@dataclass(frozen=True)
+class ContentChanges:
+    """What differs under content/ from a commit, and who may name a changed agency as parent."""
+
+    paths: set[str]
+    # Agencies whose agency.yaml at the commit mentions one of ``searched`` (None: not searched).
+    mentioning: frozenset[str] | None
+    searched: frozenset[str]
+
+    def referrer_candidates(self, code: str) -> list[str] | None:
+        """Every agency that can name ``code`` as its parent in the working tree (and maybe more);
+        None when this search cannot tell (the caller then reads every record).
+
+        An agency.yaml that is neither changed nor untracked is as it was at the commit, so the
+        commit's text answers for it; the changed and untracked ones are all candidates.
+        """
+        if self.mentioning is None or code not in self.searched:
+            return None
+        return sorted(self.mentioning | _agency_codes(self.paths))
+
+
+def changes_since(root: Path, rev: str, meanwhile: Callable[[], object] | None = None) -> ContentChanges:
+    """The repository-relative paths under content/ that differ from ``rev``, and referrer candidates.
 
     Compares the working tree (not just commits) with ``rev``, and adds
     untracked files, so what a clerk has not committed yet is checked too.
     Listing untracked files makes Git walk every folder under content/, most
-    of a second at 20,000 agencies, so both questions run in the background
-    and ``meanwhile`` (the caller's own reading) runs beside them, on the
-    other core.
+    of a second at 20,000 agencies, so it runs in the background while the
+    commit's agency records are searched for the codes of the agencies that
+    changed (``git grep``, which reads Git's packed objects, is several times
+    cheaper than opening twenty thousand files here), and ``meanwhile`` (the
+    caller's own reading) runs beside both.  Ignored files are not content.
     """
     # The commit's hash, not the text given: a "revision" such as --output=FILE never reaches git diff.
     commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").strip()
-    commands = (["diff", "--name-only", "--no-renames", "-z", commit, "--", "content"],
-                ["ls-files", "--others", "--exclude-standard", "-z", "--", "content"])
+    untracked = _start(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "content"])
+    running = [untracked]
     try:
-        running = [subprocess.Popen(["git", *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                   for args in commands]
-    except OSError as err:
-        raise GitError(str(err)) from err
-    if meanwhile is not None:
-        meanwhile()
-    paths: set[str] = set()
-    for process in running:
-        out, err = process.communicate()
-        if process.returncode != 0:
-            message = err.decode("utf-8", "replace").strip()
-            raise GitError(message.splitlines()[-1] if message else "git failed")
-        paths.update(p for p in out.decode("utf-8", "surrogateescape").split("\0") if p)
-    return paths
+        diff = _start(root, ["diff", "--name-only", "--no-renames", "-z", commit, "--", "content"])
+        running.append(diff)
+        changed = _paths(diff)
+        codes = _agency_codes(changed)
+        search = None
+        if codes and len(codes) <= MAX_SEARCHED_CODES:
+            patterns = [arg for code in sorted(codes) for arg in ("-e", code)]
+            search = _start(root, ["grep", "-l", "-z", "-F", "--no-color", *patterns, commit, "--",
+                                   f":(glob){AGENCIES}/*/agency.yaml"])
+            running.append(search)
+        if meanwhile is not None:
+            meanwhile()
+        mentioning: frozenset[str] | None = frozenset()
+        if search is not None:  # exit status 1: no file mentions them
+            mentioning = frozenset(_agency_codes(p.partition(":")[2] for p in _paths(search, (0, 1))))
+        elif codes:
+            mentioning = None
+        paths = set(changed) | set(_paths(untracked))
+    finally:  # on an error, no Git process is left behind
+        for process in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return ContentChanges(paths, mentioning, frozenset(codes))
+

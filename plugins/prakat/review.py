@@ -3,7 +3,7 @@
 Four questions, answered in this order in the summary:
 
 1. Is the change valid?  ``validate`` over the changed content files
-   (``gitsel.changed_paths``), errors first.
+   (``gitsel.changes_since``), errors first.
 2. May the author make it?  ``permissions.check_paths`` over every changed
    file, with who may change an existing agency read from the base.
 3. What will the public see change?  ``review_scope`` loads both sides as far
@@ -22,7 +22,7 @@ import click
 
 from .cli_support import CommandFailed
 from .findings import Finding
-from .gitsel import GitError, changed_paths
+from .gitsel import GitError, changes_since
 from .model import Model, Text
 from .permissions import (SETTINGS_FILE, Identity, PermissionCheck, SettingsError, check_paths, parse_central,
                           teams_from_env)
@@ -80,7 +80,9 @@ def build_review(root: Path, base: str, author: str | None, teams: tuple[str, ..
     store = ContentStore(root)
     try:
         commit = resolve(root, base)
-        content = changed_paths(root, commit, meanwhile=lambda: store.agency_bytes)
+        changes = changes_since(root, commit, meanwhile=lambda: store.codes)
+        store.suggest_referrers(changes.referrer_candidates)
+        content = changes.paths
         others = other_changed_paths(root, commit)
     except GitError as err:
         raise CommandFailed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -143,6 +143,7 @@ class ContentStore:
         self._yaml: dict[str, LoadedYaml | None] = {}
         self._record_files: dict[str, set[str]] = {}
         self._documents: dict[str, dict[str, str]] = {}
+        self._referrer_candidates: Callable[[str], Iterable[str] | None] | None = None
 
     @cached_property
     def scan(self) -> TreeScan:
@@ -273,8 +274,8 @@ class ContentStore:
 
         Finding the children of one agency must not cost a parse of every
         record: the bytes are searched for its code and only the files that
-        mention it are parsed to confirm (``referrers``).  A selective run
-        reads them while Git lists what changed.
+        mention it are parsed to confirm (``referrers``), unless a cheaper
+        source of candidates was given (``suggest_referrers``).
         """
         found: dict[str, bytes] = {}
         folders = os.path.join(self.root, AGENCIES)
@@ -291,8 +292,20 @@ class ContentStore:
                 os.close(handle)
         return found
 
+    def suggest_referrers(self, candidates: Callable[[str], Iterable[str] | None]) -> None:
+        """Where ``referrers`` may look instead of reading every agency.yaml.
+
+        ``candidates(code)`` must hold every agency whose agency.yaml can name
+        ``code`` as its parent (more does no harm: each is confirmed by parsing),
+        or be None when it cannot tell.  What changed since a commit (gitsel) or
+        since the last build (the build's input cache) knows this much.
+        """
+        self._referrer_candidates = candidates
+
     def referrers(self, code: str) -> list[str]:
         """Agencies whose agency.yaml names ``code`` as its parent."""
-        needle = code.encode()
-        return [other for other, raw in self.agency_bytes.items()
-                if other != code and needle in raw and self.parent_of(other) == code]
+        found = self._referrer_candidates(code) if self._referrer_candidates else None
+        if found is None:
+            needle = code.encode()
+            found = [other for other, raw in self.agency_bytes.items() if needle in raw]
+        return [other for other in sorted(set(found)) if other != code and self.parent_of(other) == code]
