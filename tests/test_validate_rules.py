@@ -66,6 +66,28 @@ def test_unknown_key_at_its_own_line(tmp_path: Path) -> None:
     assert triples(tmp_path) == [("schema.unknown_key", CHILD_AGENCY, 10)]
 
 
+@pytest.mark.parametrize("old, new, thai, english", [
+    ("type: government_agency", "type: publik", 'หมายถึง "public_organization" หรือไม่', 'did you mean "public_organization"?'),
+    ("type: government_agency", "type: Govenment_agency", 'หมายถึง "government_agency" หรือไม่',
+     'did you mean "government_agency"?'),
+    ("website:", "websit:", 'หมายถึง "website" หรือไม่', 'did you mean "website"?'),
+    ("  public:", "  pubic:", 'หมายถึง "public" หรือไม่', 'did you mean "public"?'),
+    ("type: government_agency", "type: spaceship", None, None),
+])
+def test_a_misspelt_key_or_value_suggests_the_allowed_one_it_resembles(tmp_path: Path, old: str, new: str,
+                                                                       thai: str | None, english: str | None) -> None:
+    tree = valid_tree(tmp_path)
+    text = agency_yaml(CHILD, PARENT)
+    assert old in text
+    tree.agency(CHILD, text.replace(old, new, 1))
+    [found] = validate(tmp_path, on=TODAY, use_cache=False).errors
+    th, en = found.message("th"), found.message("en")
+    if thai is None:
+        assert "หมายถึง" not in th and "did you mean" not in en
+    else:
+        assert f"วิธีแก้: {thai}" in th and f"to fix: {english}" in en, (th, en)
+
+
 def test_unquoted_code_is_a_type_error(tmp_path: Path) -> None:
     tree = valid_tree(tmp_path)
     tree.agency(CHILD, agency_yaml(CHILD, PARENT).replace(f'code: "{CHILD}"', "code: 1111013900000"))

@@ -65,7 +65,8 @@ CATALOGUE: Mapping[str, Message] = {
     # --- schema -------------------------------------------------------------
     "schema.unknown_key": _e(
         "ไม่รู้จักคีย์ \"{key}\"", "unknown key \"{key}\"",
-        "ตรวจการสะกด หรือย้ายไปไว้ใต้หัวข้อที่ถูกต้อง ({allowed})", "check the spelling or move it under the right heading ({allowed})"),
+        "{guess_th}ตรวจการสะกด หรือย้ายไปไว้ใต้หัวข้อที่ถูกต้อง ({allowed})",
+        "{guess_en}check the spelling or move it under the right heading ({allowed})"),
     "schema.missing": _e(
         "ขาดข้อมูลที่จำเป็น \"{field}\"", "the required field \"{field}\" is missing",
         "เพิ่ม {field}: ตามแบบในคู่มือ", "add {field}: as the manual shows"),
@@ -74,7 +75,7 @@ CATALOGUE: Mapping[str, Message] = {
         "{hint_th}", "{hint_en}"),
     "schema.enum": _e(
         "ค่า \"{value}\" ของ \"{field}\" ไม่อยู่ในรายการที่กำหนด", "\"{value}\" is not an allowed value of \"{field}\"",
-        "ใช้ค่าใดค่าหนึ่งต่อไปนี้: {allowed}", "use one of: {allowed}"),
+        "{guess_th}ใช้ค่าใดค่าหนึ่งต่อไปนี้: {allowed}", "{guess_en}use one of: {allowed}"),
     "schema.pattern": _e(
         "ค่า \"{value}\" ของ \"{field}\" มีรูปแบบไม่ถูกต้อง", "\"{value}\" is not in the form \"{field}\" needs",
         "{hint_th}", "{hint_en}"),

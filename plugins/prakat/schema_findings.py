@@ -5,6 +5,7 @@ pointing at the key or value's own line, with a code per kind of mistake.
 """
 from __future__ import annotations
 
+import difflib
 from typing import Iterator
 
 from .findings import Finding, finding
@@ -52,8 +53,9 @@ def to_findings(rel: str, doc: YamlDocument, problems: list[SchemaProblem]) -> I
         label = dotted(path)
         value = detail.get("value", "")
         if problem.kind == "unknown_key":
-            yield finding(rel, where, "schema.unknown_key", key=detail.get("key", name),
-                          allowed=detail.get("allowed", ""))
+            key = detail.get("key", name)
+            yield finding(rel, where, "schema.unknown_key", key=key, allowed=detail.get("allowed", ""),
+                          **_guess(key, detail.get("allowed", "")))
         elif problem.kind == "missing":
             missing = detail.get("field", "")
             full = f"{label}.{missing}" if path else missing
@@ -67,7 +69,8 @@ def to_findings(rel: str, doc: YamlDocument, problems: list[SchemaProblem]) -> I
                           expected_th=_TYPE_TH.get(expected, expected), got_th=_TYPE_TH.get(got, got),
                           hint_th=hint_th, hint_en=hint_en)
         elif problem.kind == "enum":
-            yield finding(rel, where, "schema.enum", field=label, value=value, allowed=detail.get("allowed", ""))
+            yield finding(rel, where, "schema.enum", field=label, value=value, allowed=detail.get("allowed", ""),
+                          **_guess(value, detail.get("allowed", "")))
         elif problem.kind in ("pattern", "format"):
             if name == "file":
                 continue  # file names get their own, more specific check (checks.file_name_reason)
@@ -94,6 +97,19 @@ def to_findings(rel: str, doc: YamlDocument, problems: list[SchemaProblem]) -> I
                           field=label, detail=detail.get("message", "too long"))
         else:
             yield finding(rel, where, "schema.other", field=label, detail=detail.get("message", problem.kind))
+
+
+def _guess(given: str, allowed: str) -> dict[str, str]:
+    """"Did you mean ...?" in both languages, when one allowed word is close to a misspelt one ('' when none is)."""
+    word = given.strip().lower()
+    words = [a.strip() for a in allowed.split(",") if a.strip()]
+    close = difflib.get_close_matches(word, words, n=1, cutoff=0.6) if word else []
+    if not close and len(word) >= 4:  # a long value typed short: "publik" for public_organization
+        close = [w for w in words if w.startswith(word[:-1])][:2]
+        close = close if len(close) == 1 else []
+    if not close:
+        return {"guess_th": "", "guess_en": ""}
+    return {"guess_th": f"หมายถึง \"{close[0]}\" หรือไม่ — ", "guess_en": f"did you mean \"{close[0]}\"? "}
 
 
 def _is_buddhist_era(value: str) -> bool:
