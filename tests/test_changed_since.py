@@ -106,3 +106,31 @@ def test_the_command_reports_the_children_of_a_removed_parent(repo: GitRepo) -> 
     assert f"content/agencies/{UNIT}/agency.yaml:2" in done.stdout + done.stderr
     assert "record.parent_missing" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_failed_search_falls_back_to_reading_every_record(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    from plugins.prakat import gitsel
+
+    monkeypatch.setattr(gitsel, "_grep_command", lambda commit, codes: ["grep", "--no-such-option"])
+    (repo.root / "content" / "agencies" / DEPT / "agency.yaml").unlink()
+    changes = changes_since(repo.root, "HEAD")
+    assert changes.paths == {f"content/agencies/{DEPT}/agency.yaml"}
+    assert changes.referrer_candidates(DEPT) is None
+    searched, store = _selective(repo.root, search=True)
+    assert (f"content/agencies/{UNIT}/agency.yaml", 2, "record.parent_missing") in searched
+    assert "agency_bytes" in store.__dict__
+
+
+def test_a_partial_clone_is_not_searched(repo: GitRepo, tmp_path: Path) -> None:
+    # A clone made with --filter=blob:none would download every record the search reads.
+    from plugins.prakat import gitsel
+
+    assert not gitsel._partial_clone(repo.root)
+    repo.git("config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    repo.git("clone", "-q", "--filter=blob:none", f"file://{repo.root}", str(clone))
+    assert gitsel._partial_clone(clone)
+    (clone / "content" / "agencies" / DEPT / "agency.yaml").unlink()
+    changes = changes_since(clone, "HEAD")
+    assert changes.paths == {f"content/agencies/{DEPT}/agency.yaml"}
+    assert changes.referrer_candidates(DEPT) is None  # the working tree is read instead

@@ -47,6 +47,26 @@ def _agency_codes(paths: Iterable[str]) -> set[str]:
     return {p[len(prefix):].split("/", 1)[0] for p in paths if p.startswith(prefix) and len(p) > len(prefix)}
 
 
+def _grep_command(commit: str, codes: set[str]) -> list[str]:
+    """Git's search of the commit's agency records for any of ``codes``, listing the files that match."""
+    patterns = [arg for code in sorted(codes) for arg in ("-e", code)]
+    return ["grep", "-l", "-z", "-F", "--no-color", *patterns, commit, "--", f":(glob){AGENCIES}/*/agency.yaml"]
+
+
+def _partial_clone(root: Path) -> bool:
+    """Whether Git may fetch missing file contents from the network (a clone made with --filter).
+
+    Searching the commit would then download every agency record it lacks; reading the
+    working tree costs nothing of the kind.
+    """
+    try:  # Git marks the remote that can fill in what is missing; older versions an extension
+        found = _git(root, "config", "--get-regexp", r"^(remote\..*\.promisor|extensions\.partialclone)$")
+    except GitError:  # neither is set: an ordinary clone
+        return False
+    return any(value.strip().lower() not in ("", "false") for _, _, value in
+               (line.partition(" ") for line in found.splitlines()))
+
+
 @dataclass(frozen=True)
 class ContentChanges:
     """What differs under content/ from a commit, and who may name a changed agency as parent."""
@@ -90,18 +110,17 @@ def changes_since(root: Path, rev: str, meanwhile: Callable[[], object] | None =
         changed = _paths(diff)
         codes = _agency_codes(changed)
         search = None
-        if codes and len(codes) <= MAX_SEARCHED_CODES:
-            patterns = [arg for code in sorted(codes) for arg in ("-e", code)]
-            search = _start(root, ["grep", "-l", "-z", "-F", "--no-color", *patterns, commit, "--",
-                                   f":(glob){AGENCIES}/*/agency.yaml"])
+        if codes and len(codes) <= MAX_SEARCHED_CODES and not _partial_clone(root):
+            search = _start(root, _grep_command(commit, codes))
             running.append(search)
         if meanwhile is not None:
             meanwhile()
-        mentioning: frozenset[str] | None = frozenset()
-        if search is not None:  # exit status 1: no file mentions them
-            mentioning = frozenset(_agency_codes(p.partition(":")[2] for p in _paths(search, (0, 1))))
-        elif codes:
-            mentioning = None
+        mentioning: frozenset[str] | None = frozenset() if not codes else None
+        if search is not None:
+            try:  # exit status 1: no file mentions them
+                mentioning = frozenset(_agency_codes(p.partition(":")[2] for p in _paths(search, (0, 1))))
+            except GitError:
+                mentioning = None  # the search is only a shortcut: the caller reads every record instead
         paths = set(changed) | set(_paths(untracked))
     finally:  # on an error, no Git process is left behind
         for process in running:
