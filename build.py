@@ -58,8 +58,8 @@ def handled(func: Callable[..., Any]) -> Callable[..., Any]:
 def root_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="โฟลเดอร์โครงการที่มี content/ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบันถ้ามี content/ ไม่เช่นนั้นโฟลเดอร์ของโปรแกรมนี้ "
-             "หรือ PRAKAT_ROOT) / Project folder holding content/ (default: the current folder if it has "
+        help="โฟลเดอร์โครงการที่มี content/ (ค่าเริ่มต้น: โฟลเดอร์ปัจจุบันถ้ามี content/ "
+             "ไม่เช่นนั้นโฟลเดอร์ของโปรแกรมนี้ หรือ PRAKAT_ROOT) / Project folder holding content/ (default: the current folder if it has "
              "content/, else this program's folder; or PRAKAT_ROOT).")(func)
 
 
@@ -249,7 +249,8 @@ def codeowners(check: bool, lang: str, root: Path | None) -> None:
 @click.option("--base", required=True, metavar="REV",
               help="revision ที่คำขอรวม (pull request) เริ่มต้น / The revision the pull request starts from.")
 @click.option("--author", default=None, metavar="USER",
-              help="ผู้ใช้ที่เสนอการเปลี่ยนแปลง เช่น @somchai ทีมของผู้ใช้มาจาก PRAKAT_AUTHOR_TEAMS ดู docs/review.md / "
+              help="ผู้ใช้ที่เสนอการเปลี่ยนแปลง เช่น @somchai ทีมของผู้ใช้มาจาก PRAKAT_AUTHOR_TEAMS "
+                   "ดู docs/review.md / "
                    "Git host user who made the change, e.g. @somchai; their teams come from PRAKAT_AUTHOR_TEAMS "
                    "(e.g. \"@dga/web @opdc/central-reviewers\"). Links use PRAKAT_PREVIEW_URL. See docs/review.md.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,

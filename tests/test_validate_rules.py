@@ -67,7 +67,8 @@ def test_unknown_key_at_its_own_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("old, new, thai, english", [
-    ("type: government_agency", "type: publik", 'หมายถึง "public_organization" หรือไม่', 'did you mean "public_organization"?'),
+    ("type: government_agency", "type: publik", 'หมายถึง "public_organization" หรือไม่',
+     'did you mean "public_organization"?'),
     ("type: government_agency", "type: Govenment_agency", 'หมายถึง "government_agency" หรือไม่',
      'did you mean "government_agency"?'),
     ("website:", "websit:", 'หมายถึง "website" หรือไม่', 'did you mean "website"?'),

@@ -65,7 +65,8 @@ def _thai(err: click.UsageError) -> str:
         return f"ตัวเลือก {err.option_name} ต้องมีค่าตามหลัง"
     message = err.message
     if match := re.match(r"No such command '(.*)'\.", message):
-        commands = ", ".join(sorted(ctx.command.list_commands(ctx))) if ctx and isinstance(ctx.command, click.Group) else ""
+        group = ctx.command if ctx is not None and isinstance(ctx.command, click.Group) else None
+        commands = ", ".join(sorted(group.list_commands(ctx))) if group is not None and ctx is not None else ""
         return f"ไม่มีคำสั่ง {match.group(1)}" + (f" — คำสั่งที่มี: {commands}" if commands else "")
     if match := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
         return f"มีค่าเกินมา: {match.group(1)}"

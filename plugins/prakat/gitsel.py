@@ -128,4 +128,3 @@ def changes_since(root: Path, rev: str, meanwhile: Callable[[], object] | None =
                 process.kill()
                 process.wait()
     return ContentChanges(paths, mentioning, frozenset(codes))
-
