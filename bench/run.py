@@ -2,7 +2,8 @@
 
     python -m bench.run [--data /tmp/prakat-bench] [--quick]
 
-Runs bench_validate, bench_build, bench_review, bench_exports and bench_search in that order, each in a
+Runs bench_validate, bench_pdfcheck, bench_build, rebuild_timeline, bench_review, bench_exports and
+bench_search in that order, each in a
 process of its own (so one's memory and caches do not colour the next), under a heading
 that gives its command line, and prints what each prints.  bench_validate comes first:
 it generates the national data set when ``--data`` holds none, and the others use it.
@@ -23,12 +24,14 @@ from bench.measure import PROJECT, PYTHON
 
 
 def commands(data: Path, quick: bool) -> list[tuple[str, list[str]]]:
-    """Each benchmark's module and arguments: the first three take ``--data``, the others the folder itself."""
+    """Each benchmark's module and arguments: the first five take ``--data``, the others the folder itself."""
     repeat = ["--repeat", "1"] if quick else []
     runs = ["--runs", "1"] if quick else []
     return [
         ("bench.bench_validate", ["--data", str(data), *repeat]),
+        ("bench.bench_pdfcheck", ["--data", str(data), *repeat]),
         ("bench.bench_build", ["--data", str(data), *repeat]),
+        ("bench.rebuild_timeline", ["--data", str(data)]),
         ("bench.bench_review", ["--data", str(data), *repeat]),
         ("bench.bench_exports", [str(data), *runs]),
         ("bench.bench_search", [str(data), *runs]),
