@@ -7,6 +7,7 @@ invalid, 2 wrong usage.  Messages are Thai by default (``--lang en``).
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import traceback
@@ -14,9 +15,35 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Callable
 
-import click
-
 HERE = Path(__file__).resolve().parent
+VENV = HERE / ".venv"
+# What the commands import; checked before any of it is, so a missing one is a sentence, not a traceback.
+REQUIRED = ("click", "yaml", "jsonschema", "pypdf", "pelican", "jinja2")
+
+
+def _use_the_project_environment() -> None:
+    """Run in the project's virtual environment when this Python lacks the packages the commands need.
+
+    ``python3 build.py validate`` is what a web team types; the packages live in .venv (``make setup``).
+    """
+    missing = [name for name in REQUIRED if importlib.util.find_spec(name) is None]
+    if not missing:
+        return
+    venv_python = VENV / "bin" / "python"
+    inside = Path(sys.prefix).resolve() == VENV.resolve() if VENV.exists() else False
+    if venv_python.exists() and not inside:
+        os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
+    print(f"ยังไม่ได้ติดตั้งโปรแกรมที่ Prakat ต้องใช้ (ไม่พบ {', '.join(missing)}) — รัน make setup "
+          f"ในโฟลเดอร์ {HERE} แล้วลองอีกครั้ง\n"
+          f"The packages Prakat needs are not installed (missing: {', '.join(missing)}); run make setup "
+          f"in {HERE} and try again.", file=sys.stderr)
+    sys.exit(2)
+
+
+_use_the_project_environment()
+
+import click  # noqa: E402
+
 sys.path.insert(0, str(HERE))
 
 from plugins.prakat.cli_support import CommandFailed, Say, default_root  # noqa: E402

@@ -89,3 +89,22 @@ def test_every_command_and_option_is_described_in_thai_and_in_english(name: str,
 ])
 def test_the_language_is_read_from_arguments_that_could_not_be_parsed(args: list[str], lang: str) -> None:
     assert requested_language(["validate", *args]) == lang
+
+
+def test_a_python_without_the_packages_runs_the_command_in_the_project_environment() -> None:
+    # -S: no site-packages, as with a system python3 that has none of the project's packages
+    assert (BUILD.parent / ".venv" / "bin" / "python").exists()  # make setup made it
+    done = subprocess.run([sys.executable, "-S", str(BUILD), "set-status", "--help"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "เผยแพร่หรือระงับฉบับใดฉบับหนึ่ง" in done.stdout
+
+
+def test_without_the_project_environment_the_missing_packages_are_named(tmp_path: Path) -> None:
+    lone = tmp_path / "build.py"  # a copy with no .venv beside it
+    lone.write_bytes(BUILD.read_bytes())
+    done = subprocess.run([sys.executable, "-S", str(lone), "validate"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "ยังไม่ได้ติดตั้งโปรแกรมที่ Prakat ต้องใช้ (ไม่พบ click" in done.stderr
+    assert "run make setup" in done.stderr
