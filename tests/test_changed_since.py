@@ -111,7 +111,7 @@ def test_the_command_reports_the_children_of_a_removed_parent(repo: GitRepo) -> 
 def test_a_failed_search_falls_back_to_reading_every_record(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     from plugins.prakat import gitsel
 
-    monkeypatch.setattr(gitsel, "_grep_command", lambda commit, codes: ["grep", "--no-such-option"])
+    monkeypatch.setattr(gitsel, "agencies_mentioning", lambda codes, tree=None: ["grep", "--no-such-option"])
     (repo.root / "content" / "agencies" / DEPT / "agency.yaml").unlink()
     changes = changes_since(repo.root, "HEAD")
     assert changes.paths == {f"content/agencies/{DEPT}/agency.yaml"}

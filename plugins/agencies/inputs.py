@@ -30,7 +30,7 @@ from plugins.agencies.incremental import update_digest
 from plugins.prakat.gitinfo import Change, History, read_history
 from plugins.prakat.model import Agency, Model, agency_from_data
 from plugins.prakat.pdfcache import CACHE_DIR as PDF_CACHE_DIR
-from plugins.prakat.store import AGENCIES, ContentStore, gc_paused
+from plugins.prakat.store import AGENCIES, ContentStore, code_of, gc_paused
 
 CACHE_DIR = Path(PDF_CACHE_DIR)
 PRAKAT_DIR = Path(__file__).resolve().parents[1] / "prakat"
@@ -148,11 +148,10 @@ class InputCache:
         children: dict[str, list[str]] = {}
         for rel, data in self.records.items():
             if rel.endswith("/agency.yaml") and rel not in changed_set and isinstance(data, dict):
-                parent = data.get("parent")
-                if isinstance(parent, str):
-                    children.setdefault(parent, []).append(rel.split("/")[2])
-        prefix = AGENCIES + "/"
-        fresh = sorted({rel[len(prefix):].split("/", 1)[0] for rel in changed if rel.startswith(prefix)} - {""})
+                parent, code = data.get("parent"), code_of(rel)
+                if isinstance(parent, str) and code:
+                    children.setdefault(parent, []).append(code)
+        fresh = sorted({code for rel in changed if rel.startswith(AGENCIES + "/") and (code := code_of(rel))})
         return lambda code: children.get(code, []) + fresh
 
     def save(self, root: Path, output: Path) -> None:

@@ -96,26 +96,24 @@ def explain(err: click.UsageError, lang: str, command_path: str) -> str:
 HELP_OPTION_HELP = "แสดงวิธีใช้นี้ / Show this message and exit."
 
 
-class PrakatCommand(click.Command):
-    """A command whose -h/--help says what it does in both languages, like every other option."""
+class _BilingualHelpOption:
+    """-h/--help says what it does in both languages, like every other option."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_OPTION_HELP
         return option
 
 
-class PrakatGroup(click.Group):
+class PrakatCommand(_BilingualHelpOption, click.Command):
+    """A command of the group below."""
+
+
+class PrakatGroup(_BilingualHelpOption, click.Group):
     """A command group whose usage errors speak Thai unless ``--lang en`` is given."""
 
     command_class = PrakatCommand
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_OPTION_HELP
-        return option
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any) -> Any:
         if not extra.pop("standalone_mode", True):  # a caller that handles Click's exceptions itself

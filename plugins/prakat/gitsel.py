@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .store import AGENCIES
+from .store import AGENCIES, code_of
 
 # Beyond this many changed agencies, one read of every agency.yaml is cheaper than a search for each code.
 MAX_SEARCHED_CODES = 2000
@@ -42,15 +42,21 @@ def _paths(process: subprocess.Popen[bytes], allowed: tuple[int, ...] = (0,)) ->
 
 
 def _agency_codes(paths: Iterable[str]) -> set[str]:
-    """The agency folders that these paths lie in (under content/agencies/)."""
-    prefix = AGENCIES + "/"
-    return {p[len(prefix):].split("/", 1)[0] for p in paths if p.startswith(prefix) and len(p) > len(prefix)}
+    """The agencies whose own folder (content/agencies/<code>/) holds one of these paths."""
+    return {code for path in paths if path.startswith(AGENCIES + "/") and (code := code_of(path))}
 
 
-def _grep_command(commit: str, codes: set[str]) -> list[str]:
-    """Git's search of the commit's agency records for any of ``codes``, listing the files that match."""
+def agencies_mentioning(codes: Iterable[str], tree: str | None = None) -> list[str]:
+    """Git's arguments to list the agency.yaml files that contain any of ``codes``: those of the
+    commit ``tree``, or the tracked ones of the working tree.  A superset of their children."""
     patterns = [arg for code in sorted(codes) for arg in ("-e", code)]
-    return ["grep", "-l", "-z", "-F", "--no-color", *patterns, commit, "--", f":(glob){AGENCIES}/*/agency.yaml"]
+    return ["grep", "-l", "-z", "-F", "--no-color", *patterns, *([tree] if tree else []), "--",
+            f":(glob){AGENCIES}/*/agency.yaml"]
+
+
+def mentioned_agencies(listed: Iterable[str]) -> set[str]:
+    """The agencies of the files such a search listed (``commit:path`` when it searched a commit)."""
+    return {code for path in listed if (code := code_of(path.rpartition(":")[2]))}
 
 
 def _partial_clone(root: Path) -> bool:
@@ -111,14 +117,14 @@ def changes_since(root: Path, rev: str, meanwhile: Callable[[], object] | None =
         codes = _agency_codes(changed)
         search = None
         if codes and len(codes) <= MAX_SEARCHED_CODES and not _partial_clone(root):
-            search = _start(root, _grep_command(commit, codes))
+            search = _start(root, agencies_mentioning(codes, commit))
             running.append(search)
         if meanwhile is not None:
             meanwhile()
         mentioning: frozenset[str] | None = frozenset() if not codes else None
         if search is not None:
             try:  # exit status 1: no file mentions them
-                mentioning = frozenset(_agency_codes(p.partition(":")[2] for p in _paths(search, (0, 1))))
+                mentioning = frozenset(mentioned_agencies(_paths(search, (0, 1))))
             except GitError:
                 mentioning = None  # the search is only a shortcut: the caller reads every record instead
         paths = set(changed) | set(_paths(untracked))

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .model import Model
-from .store import AGENCIES, DOCUMENTS
+from .store import AGENCIES, code_of
 
 SETTING = "PRAKAT_CENTRAL_REVIEWERS"
 SETTINGS_FILE = "pelicanconf.py"
@@ -169,13 +169,6 @@ def _new_chain(code: str, base: Model, new: Model) -> tuple[str, ...]:
             return ()
         parent = agency.parent
     return ()
-
-
-def code_of(path: str) -> str | None:
-    parts = path.split("/")
-    if len(parts) >= 4 and f"{parts[0]}/{parts[1]}" in (AGENCIES, DOCUMENTS):
-        return parts[2]
-    return None
 
 
 @dataclass(frozen=True)

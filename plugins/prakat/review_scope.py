@@ -29,8 +29,8 @@ from typing import Iterable
 from .gitsel import GitError
 from .model import Model, build_model
 from .pdfcache import CACHE_DIR
-from .permissions import code_of
-from .store import AGENCIES, CODE_RE, RECORD_FILES, ContentStore
+from .gitsel import agencies_mentioning, mentioned_agencies
+from .store import AGENCIES, CODE_RE, RECORD_FILES, ContentStore, code_of
 
 
 def git(root: Path, *args: str, input_bytes: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
@@ -75,11 +75,8 @@ def _mentioning(root: Path, codes: set[str]) -> set[str]:
     Only unchanged agencies need finding (the changed ones are all in the
     review already), and those are tracked, so untracked files are skipped.
     """
-    args = ["grep", "-l", "-z", "-F"]  # tracked files: an untracked agency is a changed one
-    for code in sorted(codes):
-        args += ["-e", code]
-    out = git(root, *args, "--", f"{AGENCIES}/*/agency.yaml", ok=(0, 1))
-    return {code for code in (code_of(p) for p in out.decode("utf-8", "replace").split("\0") if p) if code}
+    out = git(root, *agencies_mentioning(codes), ok=(0, 1))  # tracked files: an untracked agency is a changed one
+    return mentioned_agencies(p for p in out.decode("utf-8", "replace").split("\0") if p)
 
 
 def descendants(root: Path, store: ContentStore, codes: set[str]) -> set[str]:

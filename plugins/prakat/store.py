@@ -25,6 +25,14 @@ RECORD_FILES = ("agency.yaml", "report.yaml")
 MAX_READ = 1024 * 1024 + 1  # a record over 1 MiB is refused by the loader anyway
 
 
+def code_of(path: str) -> str | None:
+    """The agency a file under content/agencies/<code>/ or content/documents/<code>/ belongs to."""
+    parts = path.split("/")
+    if len(parts) >= 4 and f"{parts[0]}/{parts[1]}" in (AGENCIES, DOCUMENTS):
+        return parts[2]
+    return None
+
+
 @dataclass(frozen=True)
 class LoadedYaml:
     rel: str

@@ -113,7 +113,7 @@ class YamlDocument:
     def _located(self) -> tuple[dict[Path_, Mark], dict[Path_, Mark]]:
         """(values, keys), worked out from the kept text the first time they are asked for."""
         if self._values is None or self._keys is None:
-            located = _build_located(self._text or "")
+            located = _build_from_nodes(self._text or "")  # the text of a document _build composed
             self._values, self._keys, self._text = located.values, located.keys, None
         return self._values, self._keys
 
@@ -303,25 +303,22 @@ def load_yaml(raw: bytes) -> tuple[YamlDocument | None, LoadProblem | None]:
         return None, LoadProblem("yaml.syntax", Mark(1, 1), {"detail": "nested too deeply"})
 
 
+def _composable(text: str) -> bool:
+    """Whether libyaml may compose the text in C, several times faster than walking its events:
+    tags, anchors and aliases, which must be refused where they stand, all need one of these."""
+    return "!" not in text and "&" not in text and "*" not in text
+
+
 def _build(text: str) -> YamlDocument:
-    # Tags, anchors and aliases all need one of these characters; a file without any of
-    # them can be composed by libyaml in C, several times faster than walking events,
-    # and its positions are worked out only if a finding needs one.
-    if "!" not in text and "&" not in text and "*" not in text:
-        try:
-            root = _compose(text)
-            start = Mark(root.start_mark.line + 1, root.start_mark.column + 1)
-            return YamlDocument(_node_data(root), text=text, start=start)
-        except _Refused:
-            pass  # the positioned walk says exactly where and why
-    return _build_located(text)
-
-
-def _build_located(text: str) -> YamlDocument:
-    """The document with the position of every key and value."""
-    if "!" not in text and "&" not in text and "*" not in text:
-        return _build_from_nodes(text)
-    return _build_from_events(text)
+    """The document; its positions are worked out only if a finding needs one (``YamlDocument``)."""
+    if not _composable(text):
+        return _build_from_events(text)
+    try:
+        root = _compose(text)
+        start = Mark(root.start_mark.line + 1, root.start_mark.column + 1)
+        return YamlDocument(_node_data(root), text=text, start=start)
+    except _Refused:
+        return _build_from_nodes(text)  # the positioned walk says exactly where and why
 
 
 def _node_data(node: yaml.Node) -> Any:
